@@ -1,0 +1,51 @@
+import { z } from 'zod'
+import { Role } from './role.ts'
+
+export const Level = z.enum(['junior', 'mid', 'senior'])
+export type Level = z.infer<typeof Level>
+
+/** Session ids appear in URLs and as sync room names. */
+export const SessionId = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8-64 characters of A-Z a-z 0-9 _ -')
+export type SessionId = z.infer<typeof SessionId>
+
+export const CreateSessionBody = z
+  .object({
+    scenarioId: z.string().min(1).max(100).optional(),
+    level: Level.optional(),
+    title: z.string().trim().min(1).max(200).optional(),
+    candidateName: z.string().trim().min(1).max(200).optional(),
+  })
+  .strict()
+export type CreateSessionBody = z.infer<typeof CreateSessionBody>
+
+export const SessionLinks = z.object({
+  candidate: z.url(),
+  interviewer: z.url(),
+  observer: z.url(),
+})
+export type SessionLinks = z.infer<typeof SessionLinks>
+
+export const SessionSummary = z.object({
+  id: SessionId,
+  title: z.string(),
+  scenarioId: z.string().nullable(),
+  level: Level.nullable(),
+  candidateName: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+})
+export type SessionSummary = z.infer<typeof SessionSummary>
+
+export const CreatedSession = SessionSummary.extend({ links: SessionLinks })
+export type CreatedSession = z.infer<typeof CreatedSession>
+
+/** What a role token may know about its session: `GET /api/sessions/:id/access`. */
+export const SessionAccess = z.object({
+  session: SessionSummary,
+  role: Role,
+})
+export type SessionAccess = z.infer<typeof SessionAccess>
+
+/** Stable per-browser user ids travel as the `user` sync parameter and become the log's author. */
+export const UserId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/)
