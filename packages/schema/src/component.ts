@@ -61,3 +61,56 @@ export type ComponentFigures = z.infer<typeof ComponentFigures>
 /** Data flows between components: arrows carry these labels. */
 export const FlowMode = z.enum(['sync', 'async'])
 export type FlowMode = z.infer<typeof FlowMode>
+
+/** One component of an architecture drawn from data (a scenario's current state). */
+export const ArchitectureComponent = z
+  .object({
+    /** unique within the architecture; flows refer to it */
+    id: z.string().regex(/^[a-z0-9-]+$/),
+    kind: ComponentKind,
+    name: z.string().min(1).max(80),
+    /** free text under the name, e.g. the technology ("Flask + scikit-learn") */
+    detail: z.string().max(120).optional(),
+    figures: ComponentFigures.default({}),
+    /** top-left position in board units, relative to the architecture's origin */
+    x: z.number(),
+    y: z.number(),
+    /** size for boundaries (region-boundary); other kinds use their default size when absent */
+    w: z.number().positive().optional(),
+    h: z.number().positive().optional(),
+  })
+  .strict()
+export type ArchitectureComponent = z.infer<typeof ArchitectureComponent>
+
+export const ArchitectureFlow = z
+  .object({
+    from: z.string(),
+    to: z.string(),
+    mode: FlowMode.default('sync'),
+    /** requests (or messages) per second at peak along this flow */
+    rps: z.number().min(0).optional(),
+    label: z.string().max(80).optional(),
+  })
+  .strict()
+export type ArchitectureFlow = z.infer<typeof ArchitectureFlow>
+
+export const Architecture = z
+  .object({
+    components: z.array(ArchitectureComponent).min(1),
+    flows: z.array(ArchitectureFlow).default([]),
+  })
+  .strict()
+  .superRefine((arch, ctx) => {
+    const ids = new Set<string>()
+    arch.components.forEach((c, i) => {
+      if (ids.has(c.id))
+        ctx.addIssue({ code: 'custom', path: ['components', i, 'id'], message: `duplicate id "${c.id}"` })
+      ids.add(c.id)
+    })
+    arch.flows.forEach((f, i) => {
+      for (const end of ['from', 'to'] as const)
+        if (!ids.has(f[end]))
+          ctx.addIssue({ code: 'custom', path: ['flows', i, end], message: `unknown component "${f[end]}"` })
+    })
+  })
+export type Architecture = z.infer<typeof Architecture>

@@ -1,5 +1,13 @@
 export { BOARD_FORMAT_VERSION, BOARD_META, BOARD_RECORDS, BoardMetaKey } from './board.ts'
-export { ComponentFigures, ComponentGroup, ComponentKind, FlowMode } from './component.ts'
+export {
+  Architecture,
+  ArchitectureComponent,
+  ArchitectureFlow,
+  ComponentFigures,
+  ComponentGroup,
+  ComponentKind,
+  FlowMode,
+} from './component.ts'
 export { ApiError } from './error.ts'
 export { canEditBoard, ROLE_LABELS, ROLES, Role } from './role.ts'
 export {
