@@ -1,0 +1,84 @@
+import type { OpenAPIHono } from '@hono/zod-openapi'
+import type { Role, SessionSummary } from '@scaleboard/schema'
+import type { SessionRecord, Storage } from '@scaleboard/storage'
+import type { Context } from 'hono'
+import { requireAdmin } from '../http/adminAuth.ts'
+import { bearerToken } from '../http/bearer.ts'
+import { ApiException } from '../http/errors.ts'
+import { generateSecret, generateSessionId, hashSecret } from '../secrets.ts'
+import { createSessionRoute, listSessionsRoute, sessionAccessRoute } from './sessions.routes.ts'
+
+export interface SessionRoutesDeps {
+  storage: Storage
+  adminToken: string
+  publicUrl: string | undefined
+  /** Called after a session is stored, e.g. to write its scenario's board. Throws ApiException to refuse. */
+  prepareBoard?: (session: SessionRecord) => Promise<void>
+  /** Answers whether a scenario id exists; sessions naming an unknown one are refused. */
+  hasScenario?: (id: string) => boolean
+}
+
+export function registerSessionRoutes(app: OpenAPIHono, deps: SessionRoutesDeps): void {
+  app.use('/api/sessions', requireAdmin(deps.adminToken))
+
+  app.openapi(createSessionRoute, async (c) => {
+    const body = c.req.valid('json')
+    if (body.scenarioId && !deps.hasScenario?.(body.scenarioId))
+      throw new ApiException(404, 'unknown_scenario', `There is no scenario "${body.scenarioId}".`)
+    const session: SessionRecord = {
+      id: generateSessionId(),
+      title: body.title ?? (body.candidateName ? `Interview with ${body.candidateName}` : 'Interview'),
+      scenarioId: body.scenarioId ?? null,
+      level: body.level ?? null,
+      candidateName: body.candidateName ?? null,
+      createdAt: new Date().toISOString(),
+    }
+    const tokens: Record<Role, string> = {
+      candidate: generateSecret(),
+      interviewer: generateSecret(),
+      observer: generateSecret(),
+    }
+    await deps.storage.createSession(session, {
+      candidate: hashSecret(tokens.candidate),
+      interviewer: hashSecret(tokens.interviewer),
+      observer: hashSecret(tokens.observer),
+    })
+    await deps.prepareBoard?.(session)
+    const origin = deps.publicUrl ?? new URL(c.req.url).origin
+    const link = (role: Role) => `${origin}/s/${session.id}?token=${tokens[role]}`
+    return c.json(
+      {
+        ...toSummary(session),
+        links: { candidate: link('candidate'), interviewer: link('interviewer'), observer: link('observer') },
+      },
+      201,
+    )
+  })
+
+  app.openapi(listSessionsRoute, async (c) => {
+    const { limit } = c.req.valid('query')
+    const sessions = await deps.storage.listSessions(limit)
+    return c.json({ sessions: sessions.map(toSummary) }, 200)
+  })
+
+  app.openapi(sessionAccessRoute, async (c) => {
+    const { id } = c.req.valid('param')
+    const grant = await grantOf(c, deps.storage)
+    if (grant.sessionId !== id)
+      throw new ApiException(403, 'forbidden', 'This link belongs to another session.')
+    const session = await deps.storage.getSession(id)
+    if (!session) throw new ApiException(401, 'unauthorized', 'This link is not valid.')
+    return c.json({ session: toSummary(session), role: grant.role }, 200)
+  })
+}
+
+async function grantOf(c: Context, storage: Storage) {
+  const grant = await storage.findTokenGrant(hashSecret(bearerToken(c)))
+  if (!grant)
+    throw new ApiException(401, 'unauthorized', 'This link is not valid. Ask the organiser for a new one.')
+  return grant
+}
+
+function toSummary(session: SessionRecord): SessionSummary {
+  return { ...session }
+}

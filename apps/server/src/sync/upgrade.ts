@@ -1,0 +1,103 @@
+import type { IncomingMessage } from 'node:http'
+import type { Duplex } from 'node:stream'
+import { canEditBoard, SessionId, SYNC_PATH, SyncCloseCode, UserId } from '@scaleboard/schema'
+import type { Storage } from '@scaleboard/storage'
+import { RoomFullError, type RoomRegistry } from '@scaleboard/sync-room'
+import { type RawData, WebSocketServer } from 'ws'
+import { hashSecret } from '../secrets.ts'
+import { websocketConnection } from './websocketConnection.ts'
+
+export interface SyncEndpointOptions {
+  storage: Storage
+  rooms: RoomRegistry
+  maxFrameBytes: number
+}
+
+/**
+ * Handles `upgrade` requests for `/sync/<sessionId>?token=…&user=…`: the token is checked and the
+ * room loaded BEFORE the handshake completes, so a refused client receives no document bytes and
+ * an accepted one is never answered from an unloaded room.
+ */
+export function createSyncUpgradeHandler({ storage, rooms, maxFrameBytes }: SyncEndpointOptions) {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: maxFrameBytes })
+
+  async function handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    socket.on('error', () => socket.destroy())
+    const url = new URL(request.url ?? '/', 'http://localhost')
+    const prefix = `${SYNC_PATH}/`
+    if (!url.pathname.startsWith(prefix)) return refuse(socket, 404, 'Not Found')
+    const sessionId = SessionId.safeParse(decodeURIComponent(url.pathname.slice(prefix.length)))
+    if (!sessionId.success) return refuse(socket, 404, 'Not Found')
+    const token = url.searchParams.get('token')
+    if (!token) return refuse(socket, 401, 'Unauthorized')
+    const grant = await storage.findTokenGrant(hashSecret(token))
+    if (!grant) return refuse(socket, 401, 'Unauthorized')
+    if (grant.sessionId !== sessionId.data) return refuse(socket, 403, 'Forbidden')
+    const user = UserId.safeParse(url.searchParams.get('user') ?? undefined)
+
+    let lease: Awaited<ReturnType<RoomRegistry['open']>>
+    try {
+      lease = await rooms.open(sessionId.data)
+    } catch (error) {
+      if (error instanceof RoomFullError)
+        return acceptThenClose(socket, request, head, SyncCloseCode.roomFull, 'room is full')
+      throw error
+    }
+    if (socket.destroyed) return lease.release()
+
+    wss.handleUpgrade(request, socket, head, (ws) => {
+      const connection = websocketConnection(
+        ws,
+        { sessionId: grant.sessionId, role: grant.role, userId: user.success ? user.data : null },
+        !canEditBoard(grant.role),
+      )
+      const room = lease.room
+      // Without an 'error' listener, ws re-throws (e.g. an oversized frame) and the process dies.
+      ws.on('error', () => {})
+      ws.on('message', (data: RawData, isBinary: boolean) => {
+        if (!isBinary) return connection.close(SyncCloseCode.malformedMessage, 'text frames are not accepted')
+        room.receive(connection, toBytes(data))
+      })
+      ws.on('close', () => rooms.leave(room, connection))
+      lease.join(connection)
+    })
+  }
+
+  function acceptThenClose(
+    socket: Duplex,
+    request: IncomingMessage,
+    head: Buffer,
+    code: number,
+    reason: string,
+  ) {
+    // A close code reaches the client's UI; a refused handshake would only look like a network error.
+    wss.handleUpgrade(request, socket, head, (ws) => {
+      ws.on('error', () => {})
+      ws.close(code, reason)
+    })
+  }
+
+  return {
+    handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer) {
+      handleUpgrade(request, socket, head).catch((error) => {
+        console.error('[sync] upgrade failed', error)
+        refuse(socket, 500, 'Internal Server Error')
+      })
+    },
+    close: () => {
+      for (const client of wss.clients) client.close(SyncCloseCode.serverRestart, 'server restarting')
+      wss.close()
+    },
+  }
+}
+
+function refuse(socket: Duplex, status: number, text: string): void {
+  if (socket.destroyed) return
+  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
+}
+
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data))
+  if (data instanceof ArrayBuffer) return new Uint8Array(data)
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+}

@@ -1,0 +1,18 @@
+import type { Author } from '@scaleboard/storage'
+import type { RoomConnection } from '@scaleboard/sync-room'
+import { WebSocket } from 'ws'
+
+/** A `ws` socket seen as a room connection. Sending on a closing socket is a no-op. */
+export function websocketConnection(socket: WebSocket, author: Author, readonly: boolean): RoomConnection {
+  return {
+    author,
+    readonly,
+    send(frame) {
+      if (socket.readyState === WebSocket.OPEN) socket.send(frame)
+    },
+    close(code, reason) {
+      if (socket.readyState === WebSocket.OPEN || socket.readyState === WebSocket.CONNECTING)
+        socket.close(code, reason)
+    },
+  }
+}

@@ -1,0 +1,40 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { serveStatic } from '@hono/node-server/serve-static'
+import type { OpenAPIHono } from '@hono/zod-openapi'
+
+export interface StaticSiteOptions {
+  distDir: string
+  tldrawLicenseKey: string | undefined
+}
+
+/**
+ * The built web app. `/config.js` carries runtime settings (the tldraw licence key), so one
+ * build serves every deployment; unknown paths fall back to index.html for client routing.
+ */
+export function registerStaticSite(app: OpenAPIHono, { distDir, tldrawLicenseKey }: StaticSiteOptions): void {
+  const config = { tldrawLicenseKey: tldrawLicenseKey ?? null }
+  const configScript = `window.__SCALEBOARD_CONFIG__ = ${JSON.stringify(config).replace(/</g, '\\u003c')};\n`
+  app.get('/config.js', (c) =>
+    c.body(configScript, 200, {
+      'content-type': 'text/javascript; charset=utf-8',
+      'cache-control': 'no-store',
+    }),
+  )
+
+  const indexFile = join(distDir, 'index.html')
+  app.use(
+    '/assets/*',
+    serveStatic({
+      root: distDir,
+      onFound: (_path, c) => c.header('cache-control', 'public, max-age=31536000, immutable'),
+    }),
+  )
+  app.use('*', serveStatic({ root: distDir }))
+  app.get('*', (c) => {
+    if (c.req.path.startsWith('/api/')) return c.notFound()
+    if (!existsSync(indexFile))
+      return c.text(`The web app is not built (${indexFile} is missing). Run "pnpm build".`, 503)
+    return c.html(readFileSync(indexFile, 'utf8'), 200, { 'cache-control': 'no-cache' })
+  })
+}

@@ -1,0 +1,181 @@
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { DatabaseSync } from 'node:sqlite'
+import { Role } from '@scaleboard/schema'
+import { Kysely, SqliteDialect, sql } from 'kysely'
+import { Migrator } from 'kysely/migration'
+import type { Checkpoint, LoggedUpdate, SessionRecord, Storage } from '../types.ts'
+import { migrationProvider } from './migrations.ts'
+import { kyselyDatabaseFromNodeSqlite } from './nodeSqliteAdapter.ts'
+import type { Database, DocUpdatesTable, SessionsTable } from './schema.ts'
+
+export interface SqliteStorageOptions {
+  /** Folder for `scaleboard.db`; created if missing. */
+  dataDir: string
+}
+
+/**
+ * The embedded default store: one SQLite file in WAL mode. With WAL and synchronous=NORMAL a
+ * committed transaction survives a killed process (only a power loss may drop the newest commits).
+ */
+export async function openSqliteStorage({ dataDir }: SqliteStorageOptions): Promise<Storage> {
+  mkdirSync(dataDir, { recursive: true })
+  const file = join(dataDir, 'scaleboard.db')
+  const raw = new DatabaseSync(file)
+  raw.exec(
+    'PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;',
+  )
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: kyselyDatabaseFromNodeSqlite(raw) }),
+  })
+  const { error } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest()
+  if (error) {
+    await db.destroy()
+    throw new Error(`could not migrate ${file}: ${String(error)}`)
+  }
+  return new SqliteStorage(db)
+}
+
+class SqliteStorage implements Storage {
+  readonly #db: Kysely<Database>
+
+  constructor(db: Kysely<Database>) {
+    this.#db = db
+  }
+
+  async appendUpdates(docId: string, entries: ReadonlyArray<Omit<LoggedUpdate, 'seq'>>): Promise<number> {
+    return this.#db.transaction().execute(async (trx) => {
+      const row = await trx
+        .selectFrom('doc_updates')
+        .select(sql<number>`coalesce(max(seq), 0)`.as('last'))
+        .where('doc_id', '=', docId)
+        .executeTakeFirstOrThrow()
+      let seq = Number(row.last)
+      for (const entry of entries) {
+        seq += 1
+        await trx
+          .insertInto('doc_updates')
+          .values({
+            doc_id: docId,
+            seq,
+            at: entry.at,
+            author_session: entry.author.sessionId,
+            author_role: entry.author.role,
+            author_user: entry.author.userId,
+            update: entry.update,
+          })
+          .execute()
+      }
+      return seq
+    })
+  }
+
+  async loadLatest(docId: string) {
+    const row = await this.#db
+      .selectFrom('doc_checkpoints')
+      .selectAll()
+      .where('doc_id', '=', docId)
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirst()
+    const checkpoint: Checkpoint | null = row ? { seq: row.seq, at: row.at, state: row.state } : null
+    const updates = await this.readUpdates(docId, checkpoint?.seq ?? 0)
+    return { checkpoint, updates }
+  }
+
+  async saveCheckpoint(docId: string, checkpoint: Checkpoint): Promise<void> {
+    await this.#db
+      .insertInto('doc_checkpoints')
+      .values({ doc_id: docId, seq: checkpoint.seq, at: checkpoint.at, state: checkpoint.state })
+      .onConflict((oc) => oc.columns(['doc_id', 'seq']).doNothing())
+      .execute()
+  }
+
+  async readUpdates(docId: string, afterSeq = 0, upToSeq = Number.MAX_SAFE_INTEGER): Promise<LoggedUpdate[]> {
+    const rows = await this.#db
+      .selectFrom('doc_updates')
+      .selectAll()
+      .where('doc_id', '=', docId)
+      .where('seq', '>', afterSeq)
+      .where('seq', '<=', upToSeq)
+      .orderBy('seq')
+      .execute()
+    return rows.map(toLoggedUpdate)
+  }
+
+  async createSession(session: SessionRecord, tokenHashes: Record<Role, string>): Promise<void> {
+    await this.#db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('sessions')
+        .values({
+          id: session.id,
+          title: session.title,
+          scenario_id: session.scenarioId,
+          level: session.level,
+          candidate_name: session.candidateName,
+          created_at: session.createdAt,
+        })
+        .execute()
+      await trx
+        .insertInto('session_tokens')
+        .values(Role.options.map((role) => ({ token_hash: tokenHashes[role], session_id: session.id, role })))
+        .execute()
+    })
+  }
+
+  async getSession(id: string): Promise<SessionRecord | null> {
+    const row = await this.#db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst()
+    return row ? toSessionRecord(row) : null
+  }
+
+  async listSessions(limit: number): Promise<SessionRecord[]> {
+    const rows = await this.#db
+      .selectFrom('sessions')
+      .selectAll()
+      .orderBy('created_at', 'desc')
+      .limit(limit)
+      .execute()
+    return rows.map(toSessionRecord)
+  }
+
+  async findTokenGrant(tokenHash: string) {
+    const row = await this.#db
+      .selectFrom('session_tokens')
+      .select(['session_id', 'role'])
+      .where('token_hash', '=', tokenHash)
+      .executeTakeFirst()
+    return row ? { sessionId: row.session_id, role: Role.parse(row.role) } : null
+  }
+
+  async ping(): Promise<void> {
+    await sql`select 1`.execute(this.#db)
+  }
+
+  async close(): Promise<void> {
+    await this.#db.destroy()
+  }
+}
+
+function toLoggedUpdate(row: DocUpdatesTable): LoggedUpdate {
+  return {
+    seq: row.seq,
+    at: row.at,
+    author: {
+      sessionId: row.author_session,
+      role: row.author_role === 'system' ? 'system' : Role.parse(row.author_role),
+      userId: row.author_user,
+    },
+    update: row.update,
+  }
+}
+
+function toSessionRecord(row: SessionsTable): SessionRecord {
+  return {
+    id: row.id,
+    title: row.title,
+    scenarioId: row.scenario_id,
+    level: (row.level as SessionRecord['level']) ?? null,
+    candidateName: row.candidate_name,
+    createdAt: row.created_at,
+  }
+}

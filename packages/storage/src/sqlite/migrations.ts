@@ -1,0 +1,48 @@
+import type { Kysely } from 'kysely'
+import type { Migration, MigrationProvider } from 'kysely/migration'
+
+/** Schema migrations, in order. Append new ones; never edit one that has shipped. */
+const migrations: Record<string, Migration> = {
+  '0001_sessions_and_log': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('sessions')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('scenario_id', 'text')
+        .addColumn('level', 'text')
+        .addColumn('candidate_name', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute()
+      await db.schema
+        .createTable('session_tokens')
+        .addColumn('token_hash', 'text', (c) => c.primaryKey())
+        .addColumn('session_id', 'text', (c) => c.notNull().references('sessions.id'))
+        .addColumn('role', 'text', (c) => c.notNull())
+        .execute()
+      await db.schema
+        .createTable('doc_updates')
+        .addColumn('doc_id', 'text', (c) => c.notNull())
+        .addColumn('seq', 'integer', (c) => c.notNull())
+        .addColumn('at', 'integer', (c) => c.notNull())
+        .addColumn('author_session', 'text', (c) => c.notNull())
+        .addColumn('author_role', 'text', (c) => c.notNull())
+        .addColumn('author_user', 'text')
+        .addColumn('update', 'blob', (c) => c.notNull())
+        .addPrimaryKeyConstraint('doc_updates_pk', ['doc_id', 'seq'])
+        .execute()
+      await db.schema
+        .createTable('doc_checkpoints')
+        .addColumn('doc_id', 'text', (c) => c.notNull())
+        .addColumn('seq', 'integer', (c) => c.notNull())
+        .addColumn('at', 'integer', (c) => c.notNull())
+        .addColumn('state', 'blob', (c) => c.notNull())
+        .addPrimaryKeyConstraint('doc_checkpoints_pk', ['doc_id', 'seq'])
+        .execute()
+    },
+  },
+}
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+}

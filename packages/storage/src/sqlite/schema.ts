@@ -1,0 +1,38 @@
+export interface SessionsTable {
+  id: string
+  title: string
+  scenario_id: string | null
+  level: string | null
+  candidate_name: string | null
+  created_at: string
+}
+
+export interface SessionTokensTable {
+  token_hash: string
+  session_id: string
+  role: string
+}
+
+export interface DocUpdatesTable {
+  doc_id: string
+  seq: number
+  at: number
+  author_session: string
+  author_role: string
+  author_user: string | null
+  update: Uint8Array
+}
+
+export interface DocCheckpointsTable {
+  doc_id: string
+  seq: number
+  at: number
+  state: Uint8Array
+}
+
+export interface Database {
+  sessions: SessionsTable
+  session_tokens: SessionTokensTable
+  doc_updates: DocUpdatesTable
+  doc_checkpoints: DocCheckpointsTable
+}

@@ -1,0 +1,61 @@
+import type { Level, Role } from '@scaleboard/schema'
+
+/** Who made a change to a board: which session link, which role, which browser user. */
+export interface Author {
+  sessionId: string
+  role: Role | 'system'
+  userId: string | null
+}
+
+export interface LoggedUpdate {
+  seq: number
+  /** server time, epoch milliseconds */
+  at: number
+  author: Author
+  update: Uint8Array
+}
+
+export interface Checkpoint {
+  /** the last log sequence number folded into `state` */
+  seq: number
+  at: number
+  state: Uint8Array
+}
+
+/**
+ * The append-only log of a board's Yjs updates, with checkpoints.
+ * It is the source of durability, revision history and replay: nothing in it is ever rewritten.
+ */
+export interface DocumentLog {
+  /** Appends updates in order and returns the sequence number of the last one. */
+  appendUpdates(docId: string, entries: ReadonlyArray<Omit<LoggedUpdate, 'seq'>>): Promise<number>
+  /** The newest checkpoint and every update logged after it: what a room loads. */
+  loadLatest(docId: string): Promise<{ checkpoint: Checkpoint | null; updates: LoggedUpdate[] }>
+  saveCheckpoint(docId: string, checkpoint: Checkpoint): Promise<void>
+  /** Updates with seq in (afterSeq, upToSeq], oldest first: for revisions and replay. */
+  readUpdates(docId: string, afterSeq?: number, upToSeq?: number): Promise<LoggedUpdate[]>
+}
+
+export interface SessionRecord {
+  id: string
+  title: string
+  scenarioId: string | null
+  level: Level | null
+  candidateName: string | null
+  createdAt: string
+}
+
+export interface SessionStore {
+  /** Stores the session and the hashes of its role tokens in one transaction. */
+  createSession(session: SessionRecord, tokenHashes: Record<Role, string>): Promise<void>
+  getSession(id: string): Promise<SessionRecord | null>
+  listSessions(limit: number): Promise<SessionRecord[]>
+  /** Which session and role a token hash opens, if any. */
+  findTokenGrant(tokenHash: string): Promise<{ sessionId: string; role: Role } | null>
+}
+
+export interface Storage extends DocumentLog, SessionStore {
+  /** Resolves when the store answers a trivial query; rejects otherwise. */
+  ping(): Promise<void>
+  close(): Promise<void>
+}
