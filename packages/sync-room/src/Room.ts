@@ -88,7 +88,12 @@ export class Room {
     this.#checkpointEvery = options.checkpointEvery ?? 500
     this.#maxClientIds = options.maxClientIdsPerConnection ?? 4
     this.#onError =
-      options.onError ?? ((error, context) => console.error(`[room ${this.docId}] ${context}`, error))
+      options.onError ??
+      ((error, context) =>
+        // A client's bad frame is routine; only our own failures deserve a stack trace.
+        error instanceof MalformedMessageError
+          ? console.warn(`[room ${this.docId}] ${context}`)
+          : console.error(`[room ${this.docId}] ${context}`, error))
     this.doc = new Y.Doc({ gc: true })
     this.awareness = new awarenessProtocol.Awareness(this.doc)
     this.awareness.setLocalState(null)
@@ -128,7 +133,7 @@ export class Room {
           connection.send(encodeSyncStep2(this.doc, message.stateVector))
           break
         case 'sync-update':
-          if (!connection.readonly) Y.applyUpdate(this.doc, message.update, connection)
+          if (!connection.readonly) this.#applyClientUpdate(connection, message.update)
           break
         case 'awareness':
           this.#receiveAwareness(connection, state, message.update)
@@ -140,7 +145,7 @@ export class Room {
           message satisfies never
       }
     } catch (error) {
-      const reason = error instanceof MalformedMessageError ? error.message : 'update could not be applied'
+      const reason = error instanceof MalformedMessageError ? error.message : 'message could not be handled'
       this.#onError(error, `closing connection of ${connection.author.role}: ${reason}`)
       this.leave(connection)
       connection.close(SyncCloseCode.malformedMessage, reason.slice(0, 120))
@@ -173,6 +178,15 @@ export class Room {
     this.awareness.destroy()
     this.doc.destroy()
     this.#state = 'closed'
+  }
+
+  #applyClientUpdate(connection: RoomConnection, update: Uint8Array): void {
+    try {
+      Y.applyUpdate(this.doc, update, connection)
+    } catch (error) {
+      // Whatever part was integrated before the throw was emitted, broadcast and logged as usual.
+      throw new MalformedMessageError(`update could not be applied: ${(error as Error).message}`)
+    }
   }
 
   #receiveAwareness(connection: RoomConnection, state: ConnectionState, update: Uint8Array): void {

@@ -23,18 +23,32 @@ export function registerStaticSite(app: OpenAPIHono, { distDir, tldrawLicenseKey
   )
 
   const indexFile = join(distDir, 'index.html')
-  app.use(
-    '/assets/*',
-    serveStatic({
-      root: distDir,
-      onFound: (_path, c) => c.header('cache-control', 'public, max-age=31536000, immutable'),
-    }),
-  )
-  app.use('*', serveStatic({ root: distDir }))
+  if (existsSync(distDir)) registerFiles(app, distDir)
+  else console.warn(`[web] ${distDir} does not exist yet: run "pnpm build" to serve the app`)
   app.get('*', (c) => {
     if (c.req.path.startsWith('/api/')) return c.notFound()
     if (!existsSync(indexFile))
       return c.text(`The web app is not built (${indexFile} is missing). Run "pnpm build".`, 503)
     return c.html(readFileSync(indexFile, 'utf8'), 200, { 'cache-control': 'no-cache' })
   })
+}
+
+function registerFiles(app: OpenAPIHono, distDir: string): void {
+  app.use(
+    '/assets/*',
+    serveStatic({
+      root: distDir,
+      // Vite puts a content hash in every asset name, so they never change.
+      onFound: (_path, c) => c.header('cache-control', 'public, max-age=31536000, immutable'),
+    }),
+  )
+  app.use(
+    '*',
+    serveStatic({
+      root: distDir,
+      onFound: (path, c) => {
+        if (path.endsWith('.html')) c.header('cache-control', 'no-cache')
+      },
+    }),
+  )
 }

@@ -1,0 +1,146 @@
+import { SyncCloseCode } from '@scaleboard/schema'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { WebSocket } from 'ws'
+import type { RunningServer } from './server.ts'
+import { connectClient, createSession, startTestServer, waitFor, waitForSync } from './testing.ts'
+
+let server: RunningServer
+
+beforeAll(async () => {
+  server = await startTestServer({ MAX_FRAME_BYTES: '65536', MAX_CONNECTIONS_PER_ROOM: '3' })
+})
+afterAll(() => server.close())
+
+const wsUrl = (path: string) => `${server.url.replace(/^http/, 'ws')}${path}`
+
+/** Opens a raw socket and reports how the handshake ended and whether any bytes arrived. */
+function rawConnect(path: string) {
+  return new Promise<{ status?: number; opened: boolean; messages: number; close?: number }>((resolve) => {
+    const ws = new WebSocket(wsUrl(path))
+    const result = { opened: false, messages: 0 } as {
+      status?: number
+      opened: boolean
+      messages: number
+      close?: number
+    }
+    ws.on('unexpected-response', (_req, res) => {
+      result.status = res.statusCode
+      ws.terminate()
+      resolve(result)
+    })
+    ws.on('open', () => {
+      result.opened = true
+      setTimeout(() => ws.close(), 200)
+    })
+    ws.on('message', () => result.messages++)
+    ws.on('close', (code) => {
+      result.close = code
+      resolve(result)
+    })
+    ws.on('error', () => {})
+  })
+}
+
+describe('sync endpoint', () => {
+  it('syncs edits between two stock y-websocket clients and stores them', async () => {
+    const session = await createSession(server.url)
+    const a = connectClient(server.url, session.id, session.token('candidate'), 'cand')
+    const b = connectClient(server.url, session.id, session.token('interviewer'), 'int')
+    await Promise.all([waitForSync(a.provider), waitForSync(b.provider)])
+    a.doc.getMap('m').set('from', 'candidate')
+    b.doc.getMap('m').set('note', 'interviewer')
+    await waitFor(() => b.doc.getMap('m').get('from') === 'candidate', 'candidate edit at interviewer')
+    await waitFor(() => a.doc.getMap('m').get('note') === 'interviewer', 'interviewer edit at candidate')
+    await waitFor(() => server.rooms.loadedRoomCount === 1, 'room loaded')
+    a.provider.destroy()
+    b.provider.destroy()
+    await waitFor(() => server.rooms.loadedRoomCount === 0, 'room unloaded after the last client left')
+    const logged = await server.storage.readUpdates(session.id)
+    expect(logged.map((u) => [u.author.role, u.author.userId])).toEqual([
+      ['candidate', 'cand'],
+      ['interviewer', 'int'],
+    ])
+  })
+
+  it('refuses the upgrade without a valid token for this session, sending no document bytes', async () => {
+    const a = await createSession(server.url)
+    const b = await createSession(server.url)
+    expect(await rawConnect(`/sync/${a.id}`)).toMatchObject({ status: 401, opened: false, messages: 0 })
+    expect(await rawConnect(`/sync/${a.id}?token=guess`)).toMatchObject({ status: 401, opened: false })
+    expect(await rawConnect(`/sync/${a.id}?token=${b.token('interviewer')}`)).toMatchObject({
+      status: 403,
+      opened: false,
+      messages: 0,
+    })
+    expect(await rawConnect(`/elsewhere?token=${a.token('candidate')}`)).toMatchObject({ status: 404 })
+  })
+
+  it('keeps observers read-only: their updates are dropped and never stored', async () => {
+    const session = await createSession(server.url)
+    const candidate = connectClient(server.url, session.id, session.token('candidate'))
+    const observer = connectClient(server.url, session.id, session.token('observer'))
+    await Promise.all([waitForSync(candidate.provider), waitForSync(observer.provider)])
+    candidate.doc.getMap('m').set('design', 1)
+    await waitFor(() => observer.doc.getMap('m').get('design') === 1, 'observer sees the design')
+    observer.doc.getMap('m').set('design', 666)
+    candidate.doc.getMap('m').set('after', true)
+    await waitFor(() => observer.doc.getMap('m').get('after') === true, 'later candidate edit')
+    expect(candidate.doc.getMap('m').get('design')).toBe(1)
+    candidate.provider.destroy()
+    observer.provider.destroy()
+    await waitFor(() => server.rooms.loadedRoomCount === 0, 'room unloaded')
+    const logged = await server.storage.readUpdates(session.id)
+    expect(logged.length).toBeGreaterThan(0)
+    expect(logged.every((u) => u.author.role === 'candidate')).toBe(true)
+  })
+
+  it('closes an oversized frame with 1009 and keeps serving everyone else', async () => {
+    const session = await createSession(server.url)
+    const peer = connectClient(server.url, session.id, session.token('candidate'))
+    await waitForSync(peer.provider)
+    const closeCode = await new Promise<number>((resolve) => {
+      const ws = new WebSocket(wsUrl(`/sync/${session.id}?token=${session.token('candidate')}`))
+      ws.on('open', () => ws.send(new Uint8Array(70_000)))
+      ws.on('close', (code) => resolve(code))
+      ws.on('error', () => {})
+    })
+    expect(closeCode).toBe(SyncCloseCode.frameTooLarge)
+    peer.doc.getMap('m').set('alive', true)
+    const other = connectClient(server.url, session.id, session.token('interviewer'))
+    await waitFor(() => other.doc.getMap('m').get('alive') === true, 'the room still works')
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200)
+    peer.provider.destroy()
+    other.provider.destroy()
+  })
+
+  it('closes a connection that sends garbage with 1007, storing nothing from it', async () => {
+    const session = await createSession(server.url)
+    const garbage = [new Uint8Array([0, 2, 50, 1]), new Uint8Array([7, 7, 7]), new Uint8Array([0, 0])]
+    for (const frame of garbage) {
+      const closeCode = await new Promise<number>((resolve) => {
+        const ws = new WebSocket(wsUrl(`/sync/${session.id}?token=${session.token('candidate')}`))
+        ws.on('open', () => ws.send(frame))
+        ws.on('close', (code) => resolve(code))
+        ws.on('error', () => {})
+      })
+      expect(closeCode).toBe(SyncCloseCode.malformedMessage)
+    }
+    const text = await new Promise<number>((resolve) => {
+      const ws = new WebSocket(wsUrl(`/sync/${session.id}?token=${session.token('candidate')}`))
+      ws.on('open', () => ws.send('hello'))
+      ws.on('close', (code) => resolve(code))
+    })
+    expect(text).toBe(SyncCloseCode.malformedMessage)
+    await waitFor(() => server.rooms.loadedRoomCount === 0, 'room unloaded')
+    expect(await server.storage.readUpdates(session.id)).toEqual([])
+  })
+
+  it('caps connections per room with a clear close code', async () => {
+    const session = await createSession(server.url)
+    const clients = [1, 2, 3].map(() => connectClient(server.url, session.id, session.token('observer')))
+    await Promise.all(clients.map((c) => waitForSync(c.provider)))
+    const result = await rawConnect(`/sync/${session.id}?token=${session.token('candidate')}`)
+    expect(result.close).toBe(SyncCloseCode.roomFull)
+    for (const c of clients) c.provider.destroy()
+  })
+})

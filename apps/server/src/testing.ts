@@ -1,0 +1,61 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { WebSocket } from 'ws'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import { loadConfig } from './config.ts'
+import { type RunningServer, startServer } from './server.ts'
+
+export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789'
+
+/** A real server on 127.0.0.1 with a random port and a fresh SQLite file. */
+export async function startTestServer(
+  env: Record<string, string> = {},
+): Promise<RunningServer & { dataDir: string }> {
+  const dataDir = env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'scaleboard-server-'))
+  const server = await startServer(
+    loadConfig({ PORT: '0', HOST: '127.0.0.1', ADMIN_TOKEN: TEST_ADMIN_TOKEN, ...env, DATA_DIR: dataDir }),
+  )
+  return Object.assign(server, { dataDir })
+}
+
+export async function createSession(baseUrl: string, body: Record<string, unknown> = {}) {
+  const response = await fetch(`${baseUrl}/api/sessions`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  })
+  if (response.status !== 201) throw new Error(`createSession: ${response.status} ${await response.text()}`)
+  const session = (await response.json()) as { id: string; links: Record<string, string> }
+  const token = (role: 'candidate' | 'interviewer' | 'observer') =>
+    new URL(session.links[role]).searchParams.get('token') ?? ''
+  return { ...session, token }
+}
+
+/** A stock y-websocket client, as a browser runs it, over the `ws` package. */
+export function connectClient(baseUrl: string, sessionId: string, token: string, user = 'tester') {
+  const doc = new Y.Doc()
+  const provider = new WebsocketProvider(`${baseUrl.replace(/^http/, 'ws')}/sync`, sessionId, doc, {
+    params: { token, user },
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+  })
+  return { doc, provider }
+}
+
+export function waitFor(predicate: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const started = Date.now()
+    const tick = () => {
+      if (predicate()) return resolve()
+      if (Date.now() - started > timeoutMs) return reject(new Error(`timed out waiting for ${what}`))
+      setTimeout(tick, 20)
+    }
+    tick()
+  })
+}
+
+export function waitForSync(provider: WebsocketProvider): Promise<void> {
+  return waitFor(() => provider.synced, 'initial sync')
+}

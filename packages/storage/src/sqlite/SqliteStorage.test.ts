@@ -1,0 +1,103 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { Storage } from '../types.ts'
+import { openSqliteStorage } from './SqliteStorage.ts'
+
+let dir: string
+let storage: Storage
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'scaleboard-storage-'))
+  storage = await openSqliteStorage({ dataDir: dir })
+})
+afterEach(async () => {
+  await storage.close()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+const author = { sessionId: 's1', role: 'candidate' as const, userId: 'u1' }
+const bytes = (...values: number[]) => new Uint8Array(values)
+
+describe('SQLite update log', () => {
+  it('appends updates with increasing sequence numbers per document and reads them back in order', async () => {
+    expect(await storage.appendUpdates('doc-a', [{ at: 1, author, update: bytes(1) }])).toBe(1)
+    expect(
+      await storage.appendUpdates('doc-a', [
+        { at: 2, author, update: bytes(2) },
+        { at: 3, author: { ...author, role: 'interviewer', userId: null }, update: bytes(3, 3) },
+      ]),
+    ).toBe(3)
+    expect(await storage.appendUpdates('doc-b', [{ at: 4, author, update: bytes(9) }])).toBe(1)
+
+    const all = await storage.readUpdates('doc-a')
+    expect(all.map((u) => u.seq)).toEqual([1, 2, 3])
+    expect(all.map((u) => [...u.update])).toEqual([[1], [2], [3, 3]])
+    expect(all[2].author).toEqual({ sessionId: 's1', role: 'interviewer', userId: null })
+    expect((await storage.readUpdates('doc-a', 1, 2)).map((u) => u.seq)).toEqual([2])
+  })
+
+  it('loads the newest checkpoint plus the updates after it', async () => {
+    await storage.appendUpdates(
+      'doc',
+      [1, 2, 3, 4].map((n) => ({ at: n, author, update: bytes(n) })),
+    )
+    await storage.saveCheckpoint('doc', { seq: 2, at: 10, state: bytes(12) })
+    await storage.saveCheckpoint('doc', { seq: 3, at: 11, state: bytes(123) })
+    const { checkpoint, updates } = await storage.loadLatest('doc')
+    expect(checkpoint?.seq).toBe(3)
+    expect([...(checkpoint?.state ?? [])]).toEqual([123])
+    expect(updates.map((u) => u.seq)).toEqual([4])
+    expect(await storage.loadLatest('empty')).toEqual({ checkpoint: null, updates: [] })
+  })
+
+  it('keeps everything in the file across reopen', async () => {
+    await storage.appendUpdates('doc', [{ at: 1, author, update: bytes(7) }])
+    await storage.createSession(
+      {
+        id: 'sess-1234',
+        title: 'T',
+        scenarioId: null,
+        level: 'senior',
+        candidateName: 'Ada',
+        createdAt: '2026-01-01T00:00:00.000Z',
+      },
+      { candidate: 'h-c', interviewer: 'h-i', observer: 'h-o' },
+    )
+    await storage.close()
+    storage = await openSqliteStorage({ dataDir: dir })
+    expect((await storage.readUpdates('doc')).map((u) => [...u.update])).toEqual([[7]])
+    expect(await storage.getSession('sess-1234')).toMatchObject({
+      title: 'T',
+      level: 'senior',
+      candidateName: 'Ada',
+    })
+    expect(await storage.findTokenGrant('h-o')).toEqual({ sessionId: 'sess-1234', role: 'observer' })
+    expect(await storage.findTokenGrant('nope')).toBeNull()
+    expect((await storage.listSessions(10)).map((s) => s.id)).toEqual(['sess-1234'])
+  })
+
+  it('refuses a second session with the same token hash, storing nothing of it', async () => {
+    const session = {
+      id: 'sess-a',
+      title: 'A',
+      scenarioId: null,
+      level: null,
+      candidateName: null,
+      createdAt: '2026-01-01T00:00:00.000Z',
+    }
+    await storage.createSession(session, { candidate: 'x1', interviewer: 'x2', observer: 'x3' })
+    await expect(
+      storage.createSession(
+        { ...session, id: 'sess-b' },
+        { candidate: 'x1', interviewer: 'y2', observer: 'y3' },
+      ),
+    ).rejects.toThrow()
+    expect(await storage.getSession('sess-b')).toBeNull()
+  })
+
+  it('answers ping', async () => {
+    await expect(storage.ping()).resolves.toBeUndefined()
+  })
+})

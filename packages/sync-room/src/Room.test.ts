@@ -1,0 +1,158 @@
+import { SyncCloseCode } from '@scaleboard/schema'
+import * as encoding from 'lib0/encoding'
+import { describe, expect, it } from 'vitest'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import * as Y from 'yjs'
+import { createInProcessBus } from './bus.ts'
+import { MessageType } from './protocol.ts'
+import { Room } from './Room.ts'
+import { RoomFullError, RoomRegistry } from './RoomRegistry.ts'
+import { createMemoryLog, MemoryClient } from './testing.ts'
+
+const text = (client: MemoryClient) => client.doc.getText('t').toString()
+
+describe('Room', () => {
+  it('syncs edits between clients and logs each change once with its author', async () => {
+    const log = createMemoryLog()
+    const room = await Room.load({ docId: 'd', log })
+    const a = new MemoryClient(room, 'candidate', 'alice')
+    const b = new MemoryClient(room, 'interviewer', 'bob')
+    a.doc.getText('t').insert(0, 'hello')
+    b.doc.getText('t').insert(5, ' world')
+    expect(text(a)).toBe('hello world')
+    expect(text(b)).toBe('hello world')
+    await room.flush()
+    const logged = log.updates.get('d') ?? []
+    expect(logged.map((u) => u.author.userId)).toEqual(['alice', 'bob'])
+    expect(logged.map((u) => u.author.role)).toEqual(['candidate', 'interviewer'])
+    await room.close()
+  })
+
+  it('loads the stored log before answering, so a new client starts from it', async () => {
+    const log = createMemoryLog()
+    const first = await Room.load({ docId: 'd', log, checkpointEvery: 2 })
+    const writer = new MemoryClient(first)
+    for (const word of ['a', 'b', 'c']) writer.doc.getText('t').insert(0, word)
+    first.leave(writer.connection)
+    await first.close()
+
+    const second = await Room.load({ docId: 'd', log })
+    const reader = new MemoryClient(second)
+    expect(text(reader)).toBe('cba')
+    await second.close()
+  })
+
+  it('answers an observer but drops its changes and never logs them', async () => {
+    const log = createMemoryLog()
+    const room = await Room.load({ docId: 'd', log })
+    const candidate = new MemoryClient(room, 'candidate')
+    candidate.doc.getText('t').insert(0, 'design')
+    const observer = new MemoryClient(room, 'observer')
+    expect(text(observer)).toBe('design')
+    observer.doc.getText('t').insert(0, 'vandalism ')
+    expect(text(candidate)).toBe('design')
+    await room.flush()
+    expect((log.updates.get('d') ?? []).every((u) => u.author.role === 'candidate')).toBe(true)
+    await room.close()
+  })
+
+  it('closes a connection that sends an undecodable frame and keeps serving the others', async () => {
+    const log = createMemoryLog()
+    const room = await Room.load({ docId: 'd', log, onError: () => {} })
+    const good = new MemoryClient(room)
+    const bad = new MemoryClient(room)
+    bad.send(new Uint8Array([0, 2, 200, 1, 2])) // sync update claiming 200 bytes, carrying 2
+    expect(bad.closed?.code).toBe(SyncCloseCode.malformedMessage)
+    bad.closed = null
+    bad.send(new Uint8Array([9])) // unknown message type
+    good.doc.getText('t').insert(0, 'still fine')
+    expect(good.closed).toBeNull()
+    await room.flush()
+    expect(log.updates.get('d')).toHaveLength(1)
+    await room.close()
+  })
+
+  it('closes a connection whose update is well-framed but not a Yjs update', async () => {
+    const room = await Room.load({ docId: 'd', log: createMemoryLog(), onError: () => {} })
+    const bad = new MemoryClient(room)
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, MessageType.sync)
+    encoding.writeVarUint(encoder, 2)
+    encoding.writeVarUint8Array(encoder, new Uint8Array([255, 255, 255, 255, 15, 1, 2, 3]))
+    bad.send(encoding.toUint8Array(encoder))
+    expect(bad.closed?.code).toBe(SyncCloseCode.malformedMessage)
+    await room.close()
+  })
+
+  it('shares presence and refuses a connection that speaks for another client id', async () => {
+    const room = await Room.load({ docId: 'd', log: createMemoryLog() })
+    const a = new MemoryClient(room)
+    const b = new MemoryClient(room)
+    a.awareness.setLocalState({ user: { name: 'Alice' } })
+    expect(b.awareness.getStates().get(a.doc.clientID)).toEqual({ user: { name: 'Alice' } })
+
+    // b forges an awareness update for a's client id
+    const forged = new awarenessProtocol.Awareness(new Y.Doc())
+    forged.clientID = a.doc.clientID
+    forged.setLocalState({ user: { name: 'Mallory' } })
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, MessageType.awareness)
+    encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(forged, [a.doc.clientID]))
+    b.send(encoding.toUint8Array(encoder))
+    expect(b.closed?.code).toBe(SyncCloseCode.awarenessForbidden)
+    expect(room.awareness.getStates().get(a.doc.clientID)).toEqual({ user: { name: 'Alice' } })
+
+    room.leave(a.connection)
+    expect(room.awareness.getStates().has(a.doc.clientID)).toBe(false)
+    await room.close()
+  })
+})
+
+describe('RoomRegistry', () => {
+  it('loads a room once for concurrent clients and unloads it when the last one leaves', async () => {
+    const log = createMemoryLog()
+    const rooms = new RoomRegistry({ log })
+    const [l1, l2] = await Promise.all([rooms.open('d'), rooms.open('d')])
+    expect(l1.room).toBe(l2.room)
+    const a = new MemoryClient(l1.room)
+    l1.release()
+    l2.release()
+    expect(rooms.loadedRoomCount).toBe(1)
+    a.doc.getText('t').insert(0, 'kept')
+    rooms.leave(l1.room, a.connection)
+    await rooms.closeAll()
+    expect(rooms.loadedRoomCount).toBe(0)
+    expect(l1.room.isClosed).toBe(true)
+
+    const again = await rooms.open('d')
+    expect(again.room).not.toBe(l1.room)
+    expect(again.room.doc.getText('t').toString()).toBe('kept')
+    again.release()
+    await rooms.closeAll()
+  })
+
+  it('refuses connections past the cap', async () => {
+    const rooms = new RoomRegistry({ log: createMemoryLog(), maxConnectionsPerRoom: 2 })
+    const first = await rooms.open('d')
+    first.join(new MemoryClient(first.room).connection)
+    await rooms.open('d')
+    await expect(rooms.open('d')).rejects.toBeInstanceOf(RoomFullError)
+    await rooms.closeAll()
+  })
+
+  it('relays updates between instances through the bus without logging them twice', async () => {
+    const log = createMemoryLog()
+    const bus = createInProcessBus()
+    const instanceA = new RoomRegistry({ log, bus })
+    const instanceB = new RoomRegistry({ log, bus })
+    const la = await instanceA.open('d')
+    const lb = await instanceB.open('d')
+    const a = new MemoryClient(la.room)
+    const b = new MemoryClient(lb.room)
+    a.doc.getText('t').insert(0, 'across instances')
+    expect(text(b)).toBe('across instances')
+    await Promise.all([la.room.flush(), lb.room.flush()])
+    expect(log.updates.get('d')).toHaveLength(1)
+    await Promise.all([instanceA.closeAll(), instanceB.closeAll()])
+  })
+})
