@@ -4,7 +4,13 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { connectClient, createSession, TEST_ADMIN_TOKEN, waitFor, waitForSync } from '../../apps/server/src/testing.ts'
+import {
+  connectClient,
+  createSession,
+  TEST_ADMIN_TOKEN,
+  waitFor,
+  waitForSync,
+} from '../../apps/server/src/testing.ts'
 
 const MAIN = resolve(import.meta.dirname, '../../apps/server/src/main.ts')
 const children: ChildProcess[] = []
@@ -25,7 +31,13 @@ function freePort(): Promise<number> {
 /** The real process, as `pnpm start` runs it, so kill -9 hits everything at once. */
 async function startProcess(port: number, dataDir: string): Promise<ChildProcess> {
   const child = spawn(process.execPath, [MAIN], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ADMIN_TOKEN: TEST_ADMIN_TOKEN },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      ADMIN_TOKEN: TEST_ADMIN_TOKEN,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   children.push(child)
@@ -69,7 +81,11 @@ describe('durability', () => {
     const fresh = connectClient(base, session.id, session.token('observer'))
     await waitForSync(fresh.provider)
     expect(fresh.doc.getMap('board').get('model-server')).toEqual({ replicas: 4 })
-    await waitFor(() => candidate.provider.synced && candidate.provider.wsconnected, 'the candidate reconnects', 20_000)
+    await waitFor(
+      () => candidate.provider.synced && candidate.provider.wsconnected,
+      'the candidate reconnects',
+      20_000,
+    )
     await waitFor(
       () => fresh.doc.getMap('board').get('offline-edit') === 'made while the server was down',
       'the offline edit merged',
