@@ -2,10 +2,11 @@ import { OpenAPIHono } from '@hono/zod-openapi'
 import type { Storage } from '@scaleboard/storage'
 import { apiErrorBody, issuesOf, onError } from './http/errors.ts'
 import { registerHealthRoute } from './routes/health.ts'
+import { registerScenarioRoutes, type ScenarioRoutesDeps } from './routes/scenarios.ts'
 import { registerSessionRoutes, type SessionRoutesDeps } from './routes/sessions.ts'
 import { registerStaticSite, type StaticSiteOptions } from './web/staticSite.ts'
 
-export interface AppDeps extends SessionRoutesDeps {
+export interface AppDeps extends SessionRoutesDeps, ScenarioRoutesDeps {
   storage: Storage
   web: StaticSiteOptions
 }
@@ -27,6 +28,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
 
   registerHealthRoute(app, () => deps.storage.ping())
   registerSessionRoutes(app, deps)
+  registerScenarioRoutes(app, deps)
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' })
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',

@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
+import { DEFAULT_SCENARIOS_DIR, loadScenarios } from '@scaleboard/scenarios'
 import { openSqliteStorage, type Storage } from '@scaleboard/storage'
 import { createInProcessBus, RoomRegistry } from '@scaleboard/sync-room'
 import { resolveAdminToken } from './adminToken.ts'
@@ -21,6 +22,13 @@ export interface RunningServer {
 
 /** Wires storage, rooms, HTTP and WebSocket on one port. main.ts and the tests both start here. */
 export async function startServer(config: Config): Promise<RunningServer> {
+  // A broken scenario file stops the start with a message naming the file and field.
+  const scenarios = new Map(
+    (await loadScenarios(config.SCENARIOS_DIR ?? DEFAULT_SCENARIOS_DIR)).map((scenario) => [
+      scenario.id,
+      scenario,
+    ]),
+  )
   const storage = await openSqliteStorage({ dataDir: config.DATA_DIR })
   const { token: adminToken, generated } = resolveAdminToken(config.DATA_DIR, config.ADMIN_TOKEN)
   const rooms = new RoomRegistry({
@@ -32,6 +40,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
     storage,
     adminToken,
     publicUrl: config.PUBLIC_URL,
+    scenarios,
+    hasScenario: (id) => scenarios.has(id),
     web: { distDir: config.WEB_DIST_DIR, tldrawLicenseKey: config.TLDRAW_LICENSE_KEY },
   })
   const sync = createSyncUpgradeHandler({ storage, rooms, maxFrameBytes: config.MAX_FRAME_BYTES })

@@ -1,10 +1,9 @@
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { Role, SessionSummary } from '@scaleboard/schema'
 import type { SessionRecord, Storage } from '@scaleboard/storage'
-import type { Context } from 'hono'
 import { requireAdmin } from '../http/adminAuth.ts'
-import { bearerToken } from '../http/bearer.ts'
 import { ApiException } from '../http/errors.ts'
+import { roleGrantFor } from '../http/roleGrant.ts'
 import { generateSecret, generateSessionId, hashSecret } from '../secrets.ts'
 import { createSessionRoute, listSessionsRoute, sessionAccessRoute } from './sessions.routes.ts'
 
@@ -63,20 +62,11 @@ export function registerSessionRoutes(app: OpenAPIHono, deps: SessionRoutesDeps)
 
   app.openapi(sessionAccessRoute, async (c) => {
     const { id } = c.req.valid('param')
-    const grant = await grantOf(c, deps.storage)
-    if (grant.sessionId !== id)
-      throw new ApiException(403, 'forbidden', 'This link belongs to another session.')
+    const role = await roleGrantFor(c, deps.storage, id)
     const session = await deps.storage.getSession(id)
     if (!session) throw new ApiException(401, 'unauthorized', 'This link is not valid.')
-    return c.json({ session: toSummary(session), role: grant.role }, 200)
+    return c.json({ session: toSummary(session), role }, 200)
   })
-}
-
-async function grantOf(c: Context, storage: Storage) {
-  const grant = await storage.findTokenGrant(hashSecret(bearerToken(c)))
-  if (!grant)
-    throw new ApiException(401, 'unauthorized', 'This link is not valid. Ask the organiser for a new one.')
-  return grant
 }
 
 function toSummary(session: SessionRecord): SessionSummary {

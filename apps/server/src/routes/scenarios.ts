@@ -1,0 +1,68 @@
+import type { OpenAPIHono } from '@hono/zod-openapi'
+import { toCandidateScenario, toScenarioSummary } from '@scaleboard/scenarios'
+import type { Scenario } from '@scaleboard/schema'
+import type { Storage } from '@scaleboard/storage'
+import { bearerToken } from '../http/bearer.ts'
+import { ApiException } from '../http/errors.ts'
+import { roleGrantFor } from '../http/roleGrant.ts'
+import { hashSecret, secretsEqual } from '../secrets.ts'
+import {
+  getScenarioGuidanceRoute,
+  getScenarioRoute,
+  listScenariosRoute,
+  sessionBriefRoute,
+} from './scenarios.routes.ts'
+
+export interface ScenarioRoutesDeps {
+  storage: Storage
+  adminToken: string
+  scenarios: ReadonlyMap<string, Scenario>
+}
+
+/** Scenario briefs. Guidance is for interviewers only; the server decides, not the UI. */
+export function registerScenarioRoutes(app: OpenAPIHono, deps: ScenarioRoutesDeps): void {
+  const adminHash = hashSecret(deps.adminToken)
+  const scenarioOr404 = (id: string) => {
+    const scenario = deps.scenarios.get(id)
+    if (!scenario) throw new ApiException(404, 'unknown_scenario', `There is no scenario "${id}".`)
+    return scenario
+  }
+
+  app.openapi(listScenariosRoute, (c) => c.json([...deps.scenarios.values()].map(toScenarioSummary), 200))
+
+  app.openapi(getScenarioRoute, (c) =>
+    c.json(toCandidateScenario(scenarioOr404(c.req.valid('param').id)), 200),
+  )
+
+  app.openapi(getScenarioGuidanceRoute, async (c) => {
+    const scenario = scenarioOr404(c.req.valid('param').id)
+    const token = bearerToken(c)
+    if (!secretsEqual(token, adminHash)) {
+      const grant = await deps.storage.findTokenGrant(hashSecret(token))
+      if (!grant) throw new ApiException(401, 'unauthorized', 'This token is not valid.')
+      const session = await deps.storage.getSession(grant.sessionId)
+      if (grant.role !== 'interviewer' || session?.scenarioId !== scenario.id)
+        throw new ApiException(
+          403,
+          'forbidden',
+          'Only the interviewer of a session of this scenario sees its guidance.',
+        )
+    }
+    return c.json(scenario.guidance, 200)
+  })
+
+  app.openapi(sessionBriefRoute, async (c) => {
+    const { id } = c.req.valid('param')
+    const role = await roleGrantFor(c, deps.storage, id)
+    const session = await deps.storage.getSession(id)
+    const scenario = session?.scenarioId ? (deps.scenarios.get(session.scenarioId) ?? null) : null
+    return c.json(
+      {
+        scenario: scenario ? toCandidateScenario(scenario) : null,
+        level: session?.level ?? null,
+        ...(scenario && role === 'interviewer' ? { guidance: scenario.guidance } : {}),
+      },
+      200,
+    )
+  })
+}

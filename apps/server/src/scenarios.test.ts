@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { RunningServer } from './server.ts'
+import { createSession, startTestServer, TEST_ADMIN_TOKEN } from './testing.ts'
+
+let server: RunningServer
+const get = (path: string, token?: string) =>
+  fetch(`${server.url}${path}`, token ? { headers: { authorization: `Bearer ${token}` } } : {})
+
+beforeAll(async () => {
+  server = await startTestServer()
+})
+afterAll(() => server.close())
+
+describe('scenarios API', () => {
+  it('lists every scenario with its levels', async () => {
+    const list = await (await get('/api/scenarios')).json()
+    expect(list.map((s: { id: string }) => s.id)).toEqual(
+      expect.arrayContaining(['recommendations', 'fraud-scoring', 'llm-assistant', 'image-moderation']),
+    )
+    for (const s of list) {
+      expect(Object.keys(s).sort()).toEqual(['id', 'levels', 'summary', 'title'])
+      expect(s.levels.length).toBeGreaterThan(0)
+    }
+  })
+
+  it('serves the candidate-visible part without guidance, and 404 for an unknown id', async () => {
+    const response = await get('/api/scenarios/fraud-scoring')
+    expect(response.status).toBe(200)
+    const scenario = await response.json()
+    expect(scenario.requirements.length).toBeGreaterThan(0)
+    expect(scenario).not.toHaveProperty('guidance')
+    expect((await get('/api/scenarios/nope')).status).toBe(404)
+    expect((await get('/api/scenarios/..%2F..%2Fetc')).status).toBe(400)
+  })
+
+  it('gives guidance to the organiser and the interviewer of that scenario only', async () => {
+    const fraud = await createSession(server.url, { scenarioId: 'fraud-scoring', level: 'senior' })
+    const recs = await createSession(server.url, { scenarioId: 'recommendations' })
+    const guidance = '/api/scenarios/fraud-scoring/guidance'
+    expect((await get(guidance, TEST_ADMIN_TOKEN)).status).toBe(200)
+    const forInterviewer = await get(guidance, fraud.token('interviewer'))
+    expect(forInterviewer.status).toBe(200)
+    expect((await forInterviewer.json()).hints.length).toBeGreaterThan(0)
+    expect((await get(guidance, fraud.token('candidate'))).status).toBe(403)
+    expect((await get(guidance, fraud.token('observer'))).status).toBe(403)
+    expect((await get(guidance, recs.token('interviewer'))).status).toBe(403)
+    expect((await get(guidance, 'not-a-token')).status).toBe(401)
+    expect((await get(guidance)).status).toBe(401)
+  })
+
+  it("serves each role its session's brief, with guidance for the interviewer alone", async () => {
+    const session = await createSession(server.url, { scenarioId: 'llm-assistant', level: 'mid' })
+    const brief = (role: 'candidate' | 'interviewer' | 'observer') =>
+      get(`/api/sessions/${session.id}/brief`, session.token(role)).then((r) => r.json())
+    const interviewer = await brief('interviewer')
+    expect(interviewer.scenario.id).toBe('llm-assistant')
+    expect(interviewer.level).toBe('mid')
+    expect(interviewer.guidance.hints.length).toBeGreaterThan(0)
+    for (const role of ['candidate', 'observer'] as const) {
+      const other = await brief(role)
+      expect(other.scenario.id).toBe('llm-assistant')
+      expect(other).not.toHaveProperty('guidance')
+      expect(JSON.stringify(other)).not.toContain(interviewer.guidance.hints[0])
+    }
+    const blank = await createSession(server.url)
+    expect(await (await get(`/api/sessions/${blank.id}/brief`, blank.token('candidate'))).json()).toEqual({
+      scenario: null,
+      level: null,
+    })
+    expect((await get(`/api/sessions/${blank.id}/brief`, session.token('candidate'))).status).toBe(403)
+  })
+})
