@@ -1,0 +1,117 @@
+import {
+  ApiError,
+  CreatedSession,
+  type CreateSessionBody,
+  type Level,
+  SessionAccess,
+  SessionSummary,
+} from '@scaleboard/schema'
+import { z } from 'zod'
+
+/** A failed API call, with what the server said (or `network` when it could not be reached). */
+export class ApiRequestError extends Error {
+  override name = 'ApiRequestError'
+  readonly status: number
+  readonly code: string
+  readonly issues: { path: string; message: string }[]
+
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    issues: { path: string; message: string }[] = [],
+  ) {
+    super(message)
+    this.status = status
+    this.code = code
+    this.issues = issues
+  }
+}
+
+interface RequestOptions {
+  token?: string
+  method?: 'GET' | 'POST'
+  body?: unknown
+}
+
+async function request<T>(
+  path: string,
+  schema: z.ZodType<T>,
+  { token, method = 'GET', body }: RequestOptions = {},
+) {
+  const headers: Record<string, string> = { accept: 'application/json' }
+  if (token) headers.authorization = `Bearer ${token}`
+  if (body !== undefined) headers['content-type'] = 'application/json'
+  let response: Response
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
+  } catch {
+    throw new ApiRequestError(
+      0,
+      'network',
+      'Could not reach the Scaleboard server. Check your connection and try again.',
+    )
+  }
+  const json: unknown = await response.json().catch(() => null)
+  if (!response.ok) {
+    const error = ApiError.safeParse(json)
+    if (error.success) {
+      const { code, message, issues } = error.data.error
+      throw new ApiRequestError(response.status, code, message, issues)
+    }
+    throw new ApiRequestError(
+      response.status,
+      'http',
+      `The server answered ${response.status} ${response.statusText}.`,
+    )
+  }
+  const parsed = schema.safeParse(json)
+  if (!parsed.success) {
+    throw new ApiRequestError(
+      response.status,
+      'unexpected',
+      'The server sent an answer this page does not understand.',
+    )
+  }
+  return parsed.data
+}
+
+/** What the organiser's session form offers (GET /api/scenarios). Parsed leniently: extra fields are fine. */
+export interface ScenarioChoice {
+  id: string
+  title: string
+  summary: string
+  levels: Level[]
+}
+
+const ScenarioChoices = z.array(
+  z.object({
+    id: z.string().min(1),
+    title: z.string(),
+    summary: z.string().default(''),
+    levels: z.array(z.enum(['junior', 'mid', 'senior'])).default([]),
+  }),
+)
+
+export function getScenarios(adminToken: string): Promise<ScenarioChoice[]> {
+  return request('/api/scenarios', ScenarioChoices, { token: adminToken })
+}
+
+export function createSession(adminToken: string, body: CreateSessionBody): Promise<CreatedSession> {
+  return request('/api/sessions', CreatedSession, { token: adminToken, method: 'POST', body })
+}
+
+const SessionList = z.object({ sessions: z.array(SessionSummary) })
+
+export async function listSessions(adminToken: string): Promise<SessionSummary[]> {
+  return (await request('/api/sessions', SessionList, { token: adminToken })).sessions
+}
+
+/** What a role link opens; the role token is the bearer. */
+export function getSessionAccess(sessionId: string, token: string): Promise<SessionAccess> {
+  return request(`/api/sessions/${encodeURIComponent(sessionId)}/access`, SessionAccess, { token })
+}

@@ -1,0 +1,84 @@
+import type { PresenceUser } from '@scaleboard/board-sync'
+import type { SessionAccess } from '@scaleboard/schema'
+import { RefreshCw } from 'lucide-react'
+import { useMemo, useState } from 'react'
+import type { Editor } from 'tldraw'
+import { colourFor, displayName, getBrowserUserId } from '../identity.ts'
+import { MessagePage } from '../MessagePage.tsx'
+import { BoardBanners } from './BoardBanners.tsx'
+import { BoardCanvas } from './BoardCanvas.tsx'
+import { BoardLayout } from './BoardLayout.tsx'
+import { BoardSkeleton } from './BoardSkeleton.tsx'
+import { ConnectionIndicator } from './ConnectionIndicator.tsx'
+import { connectionState } from './connectionState.ts'
+import { TopBar } from './TopBar.tsx'
+import { useBoardConnection } from './useBoardConnection.ts'
+import { useBoundBoard } from './useBoundBoard.ts'
+import { useFollow } from './useFollow.ts'
+import { usePeople } from './usePeople.ts'
+
+interface Props {
+  sessionId: string
+  token: string
+  access: SessionAccess
+}
+
+/** A board the link gave access to: connection, synced store, and the room around the canvas. */
+export function BoardRoom({ sessionId, token, access }: Props) {
+  const { session, role } = access
+  const self = useMemo<PresenceUser>(() => {
+    const id = getBrowserUserId()
+    return { id, name: displayName(role, session.candidateName), color: colourFor(role, id), role }
+  }, [role, session.candidateName])
+
+  const { connection, facts, retry } = useBoardConnection(sessionId, token, self.id)
+  const state = connectionState(facts)
+  const board = useBoundBoard(connection, facts.everSynced, role, self, state)
+  const people = usePeople(connection?.provider.awareness ?? null, self)
+  const [editor, setEditor] = useState<Editor | null>(null)
+  const { followingId, toggleFollow } = useFollow(editor)
+
+  if (!board || !connection) {
+    if (facts.failure) {
+      return (
+        <MessagePage title="Could not open the board">
+          <p>{facts.failure.message}</p>
+          <div>
+            <button type="button" className="sb-button sb-button--primary" onClick={retry}>
+              <RefreshCw size={16} aria-hidden /> Try again
+            </button>
+          </div>
+        </MessagePage>
+      )
+    }
+    return (
+      <BoardSkeleton title={session.title}>
+        <ConnectionIndicator state={state} />
+      </BoardSkeleton>
+    )
+  }
+
+  return (
+    <BoardLayout
+      topBar={
+        <TopBar
+          session={session}
+          role={role}
+          people={people}
+          connection={state}
+          followingId={followingId}
+          onToggleFollow={toggleFollow}
+        />
+      }
+      banners={<BoardBanners failure={facts.failure} schemaTooNew={board.schemaTooNew} onRetry={retry} />}
+    >
+      <BoardCanvas
+        store={board.store}
+        awareness={connection.provider.awareness}
+        role={role}
+        self={self}
+        onEditor={setEditor}
+      />
+    </BoardLayout>
+  )
+}

@@ -1,0 +1,89 @@
+import { SYNC_PATH } from '@scaleboard/schema'
+import { useCallback, useEffect, useReducer, useState } from 'react'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import {
+  type ConnectionFacts,
+  initialConnectionFacts,
+  reduceConnection,
+  shouldReconnectAfter,
+} from './connectionState.ts'
+import { sendOwnAwarenessOnly } from './ownAwarenessOnly.ts'
+
+export interface BoardConnection {
+  doc: Y.Doc
+  provider: WebsocketProvider
+}
+
+export interface UseBoardConnection {
+  /** Null until the effect created it (and again for a moment when the session changes). */
+  connection: BoardConnection | null
+  facts: ConnectionFacts
+  /** Try again after a failure. */
+  retry: () => void
+}
+
+/** ws: or wss: on this page's own host: the app never talks to another origin. */
+function syncServerUrl(): string {
+  const protocol = window.location.protocol === 'https:' ? 'wss:' : 'ws:'
+  return `${protocol}//${window.location.host}${SYNC_PATH}`
+}
+
+/**
+ * One Y.Doc and y-websocket provider per open board (`/sync/<sessionId>?token=…&user=…`),
+ * with its events folded into ConnectionFacts. Created in an effect so React's dev double-mount
+ * gets a fresh provider rather than a destroyed one.
+ */
+export function useBoardConnection(sessionId: string, token: string, userId: string): UseBoardConnection {
+  const [connection, setConnection] = useState<BoardConnection | null>(null)
+  const [facts, dispatch] = useReducer(reduceConnection, initialConnectionFacts)
+
+  useEffect(() => {
+    const doc = new Y.Doc()
+    const provider = new WebsocketProvider(syncServerUrl(), sessionId, doc, {
+      params: { token, user: userId },
+      // Tabs must not relay each other's updates: an observer tab would bypass the server's read-only check.
+      disableBc: true,
+      maxBackoffTime: 5000,
+      shouldReconnect: (event) => shouldReconnectAfter(event.code),
+    })
+    sendOwnAwarenessOnly(provider)
+    const onStatus = ({ status }: { status: 'connecting' | 'connected' | 'disconnected' }) =>
+      dispatch({ type: 'status', status })
+    const onSync = (synced: boolean) => dispatch({ type: 'sync', synced })
+    const onConnectionClose = (event: CloseEvent | null) =>
+      dispatch({ type: 'connection-closed', code: event ? event.code : null })
+    const onClosed = ({ code }: { code: number }) => dispatch({ type: 'refused', code })
+    const onUpdate = (_update: Uint8Array, origin: unknown) => {
+      if (origin !== provider) dispatch({ type: 'local-edit' })
+    }
+    provider.on('status', onStatus)
+    provider.on('sync', onSync)
+    provider.on('connection-close', onConnectionClose)
+    provider.on('closed', onClosed)
+    doc.on('update', onUpdate)
+    setConnection({ doc, provider })
+    return () => {
+      doc.off('update', onUpdate)
+      provider.off('status', onStatus)
+      provider.off('sync', onSync)
+      provider.off('connection-close', onConnectionClose)
+      provider.off('closed', onClosed)
+      provider.destroy()
+      doc.destroy()
+      setConnection(null)
+    }
+  }, [sessionId, token, userId])
+
+  // Stop hammering the server once a failure is known; `retry` resumes.
+  useEffect(() => {
+    if (facts.failure && connection) connection.provider.disconnect()
+  }, [facts.failure, connection])
+
+  const retry = useCallback(() => {
+    dispatch({ type: 'retry' })
+    connection?.provider.connect()
+  }, [connection])
+
+  return { connection, facts, retry }
+}

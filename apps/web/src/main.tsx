@@ -1,0 +1,31 @@
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { BoardPage } from './board/BoardPage.tsx'
+import { HomePage } from './home/HomePage.tsx'
+import { MessagePage } from './MessagePage.tsx'
+import { parseRoute } from './routes.ts'
+import './styles.css'
+
+function App() {
+  const route = parseRoute(window.location)
+  switch (route.page) {
+    case 'home':
+      return <HomePage />
+    case 'board':
+      return <BoardPage sessionId={route.sessionId} token={route.token} />
+    case 'not-found':
+      return (
+        <MessagePage title="Page not found">
+          <p>There is nothing at this address. Board links look like /s/…?token=…</p>
+        </MessagePage>
+      )
+  }
+}
+
+const root = document.getElementById('root')
+if (!root) throw new Error('index.html has no #root element')
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+)

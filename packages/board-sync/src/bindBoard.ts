@@ -1,0 +1,214 @@
+import { BOARD_META, BoardMetaKey } from '@scaleboard/schema'
+import type { SerializedSchema, TLRecord, TLStore } from 'tldraw'
+import type * as Y from 'yjs'
+import { openBoardRecords, readBoardSchema, writeBoardMeta } from './boardDoc.ts'
+import { prepareIncomingRecord } from './incomingRecord.ts'
+import { compareSchemas } from './schemaCompat.ts'
+
+export interface BindBoardOptions {
+  store: TLStore
+  /** The board's doc, after its first sync with the server (so "empty" really means empty). */
+  doc: Y.Doc
+  /** Observers: apply the doc to the store but never write to the doc. */
+  readonly?: boolean
+  /** A stored record that could not be migrated or validated; it is skipped, sync goes on. */
+  onSkippedRecord?: (record: unknown, error: Error) => void
+  /**
+   * The board was written by a newer Scaleboard (newer tldraw schema). The binding stops writing;
+   * the app should make the editor read-only and ask the user to reload.
+   */
+  onSchemaTooNew?: (docSchema: SerializedSchema) => void
+}
+
+export interface BoardBinding {
+  /** True once the doc's schema turned out to be newer than ours; nothing is written from then on. */
+  readonly schemaTooNew: boolean
+  dispose(): void
+}
+
+type RemoteChange = { action: 'add' | 'update'; newValue: unknown } | { action: 'delete'; oldValue: unknown }
+
+function warnSkipped(record: unknown, error: Error) {
+  console.warn('[board-sync] skipped a board record:', error.message, record)
+}
+
+/**
+ * Keeps a tldraw store and a board doc in step.
+ *
+ * - Loads the doc's records into the store (migrated and validated one by one).
+ * - Local document changes (`source: 'user'`, `scope: 'document'`) go to the doc in one transaction
+ *   per store change, tagged with this binding's origin so they are not applied back.
+ * - Remote doc changes enter the store through `mergeRemoteChanges`, so tldraw never sends them
+ *   back and they stay out of the local undo stack.
+ * - A writer fills an empty doc with the store's initial document and page, records the schema
+ *   in the doc's meta, and upgrades a doc written with an older schema once.
+ */
+export function bindBoard({
+  store,
+  doc,
+  readonly = false,
+  onSkippedRecord = warnSkipped,
+  onSchemaTooNew,
+}: BindBoardOptions): BoardBinding {
+  const origin = { binding: 'scaleboard-board-sync' }
+  const records = openBoardRecords(doc)
+  const meta = doc.getMap(BOARD_META)
+  const ourSchema = store.schema.serialize()
+  let schemaTooNew = false
+
+  /** The schema to migrate doc records from, or null when they are already in ours. */
+  function checkDocSchema(): SerializedSchema | null {
+    const docSchema = readBoardSchema(doc)
+    if (!docSchema) return null
+    const compat = compareSchemas(ourSchema, docSchema)
+    if (compat === 'newer' && !schemaTooNew) {
+      schemaTooNew = true
+      onSchemaTooNew?.(docSchema)
+    }
+    return compat === 'same' ? null : docSchema
+  }
+
+  function applyToStore(puts: TLRecord[], removals: TLRecord['id'][]) {
+    try {
+      store.mergeRemoteChanges(() => {
+        if (removals.length > 0) store.remove(removals)
+        if (puts.length > 0) store.put(puts)
+      })
+    } catch {
+      // A record that validates alone can still break a batch (e.g. a side effect throws):
+      // retry one by one so only the offending record is lost.
+      for (const id of removals) {
+        tryMerge(() => store.remove([id]), id)
+      }
+      for (const record of puts) {
+        tryMerge(() => store.put([record]), record)
+      }
+    }
+  }
+
+  function tryMerge(change: () => void, subject: unknown) {
+    try {
+      store.mergeRemoteChanges(change)
+    } catch (error) {
+      onSkippedRecord(subject, error instanceof Error ? error : new Error(String(error)))
+    }
+  }
+
+  /** Ids written while local changes were flushed ahead of a remote change (see onRemoteChange). */
+  let flushedIds: Set<string> | null = null
+
+  function writeToDoc(puts: TLRecord[], removals: string[], schema?: SerializedSchema) {
+    if (flushedIds) {
+      for (const record of puts) flushedIds.add(record.id)
+      for (const id of removals) flushedIds.add(id)
+    }
+    doc.transact(() => {
+      for (const id of removals) records.delete(id)
+      for (const record of puts) records.set(record.id, record)
+      if (schema) writeBoardMeta(doc, schema)
+    }, origin)
+  }
+
+  // --- initial load -------------------------------------------------------------------------
+  const docSchema = checkDocSchema()
+  const loaded: TLRecord[] = []
+  const loadedIds = new Set<string>()
+  for (const [key, entry] of records.map) {
+    const result = prepareIncomingRecord(store, key, entry.val, docSchema)
+    if (result.ok) {
+      loaded.push(result.record)
+      loadedIds.add(key)
+    } else {
+      onSkippedRecord(entry.val, result.error)
+    }
+  }
+  const docIsEmpty = records.map.size === 0
+  // The store mirrors the doc: document records it holds that the doc lacks are dropped,
+  // unless the doc is empty and the store's records are about to become its first content.
+  const stale = docIsEmpty
+    ? []
+    : (store.allRecords() as TLRecord[])
+        .filter((r) => store.scopedTypes.document.has(r.typeName) && !records.map.has(r.id))
+        .map((r) => r.id)
+  // Even with nothing to load: mergeRemoteChanges runs tldraw's integrity check, which gives the
+  // store its document and page (written to an empty doc below).
+  applyToStore(loaded, stale)
+
+  const canWrite = () => !readonly && !schemaTooNew
+  if (canWrite()) {
+    const hasDocument = loaded.some((r) => r.typeName === 'document')
+    const hasPage = loaded.some((r) => r.typeName === 'page')
+    // Only records the doc lacks: concurrent first writers write the same ids (document:document,
+    // page:page), and the doc's own records must not be overwritten with the store's.
+    const missing =
+      hasDocument && hasPage
+        ? []
+        : (store.allRecords() as TLRecord[]).filter(
+            (r) => store.scopedTypes.document.has(r.typeName) && !records.map.has(r.id),
+          )
+    // Records written with an older schema are rewritten once in ours, with the meta saying so,
+    // so records of two schema versions never share one doc.
+    const upgraded = docSchema ? loaded : []
+    const needsMeta = docSchema !== null || meta.get(BoardMetaKey.schema) === undefined
+    if (missing.length > 0 || upgraded.length > 0 || needsMeta) {
+      writeToDoc([...upgraded, ...missing], [], needsMeta ? ourSchema : undefined)
+    }
+  }
+
+  // --- live sync ------------------------------------------------------------------------------
+  const stopListening = store.listen(
+    ({ changes }) => {
+      if (!canWrite()) return
+      const puts = [...Object.values(changes.added), ...Object.values(changes.updated).map(([, to]) => to)]
+      writeToDoc(puts, Object.keys(changes.removed))
+    },
+    { source: 'user', scope: 'document' },
+  )
+
+  const onRemoteChange = (changes: Map<string, RemoteChange>, transaction: Y.Transaction) => {
+    if (transaction.origin === origin) return
+    // tldraw hands local changes to listeners one frame late. Write any still pending first:
+    // they are newer than this remote change for the records they touch, and written after it
+    // they win in the doc (YKeyValue keeps the right-most entry), so applying the remote value
+    // to those records would leave the store and the doc disagreeing.
+    const flushed = new Set<string>()
+    flushedIds = flushed
+    try {
+      store._flushHistory()
+    } finally {
+      flushedIds = null
+    }
+    const schema = checkDocSchema()
+    const puts: TLRecord[] = []
+    const removals: TLRecord['id'][] = []
+    for (const [key, change] of changes) {
+      if (flushed.has(key)) continue
+      if (change.action === 'delete') {
+        if (store.has(key as TLRecord['id'])) removals.push(key as TLRecord['id'])
+        continue
+      }
+      const result = prepareIncomingRecord(store, key, change.newValue, schema)
+      if (result.ok) puts.push(result.record)
+      else onSkippedRecord(change.newValue, result.error)
+    }
+    if (puts.length > 0 || removals.length > 0) applyToStore(puts, removals)
+  }
+  records.on('change', onRemoteChange)
+
+  // A newer client may upgrade the doc while we are connected: notice it even without record changes.
+  const onMetaChange = (_event: Y.YMapEvent<unknown>, transaction: Y.Transaction) => {
+    if (transaction.origin !== origin) checkDocSchema()
+  }
+  meta.observe(onMetaChange)
+
+  return {
+    get schemaTooNew() {
+      return schemaTooNew
+    },
+    dispose() {
+      stopListening()
+      records.off('change', onRemoteChange)
+      meta.unobserve(onMetaChange)
+    },
+  }
+}
