@@ -52,7 +52,9 @@ export async function startServerProcess(): Promise<ServerProcess> {
   const port = await freePort()
   let child = await spawnServer(port, dataDir)
   const exited = (c: ChildProcess) =>
-    c.exitCode !== null || c.signalCode !== null ? Promise.resolve() : new Promise<void>((r) => c.once('exit', () => r()))
+    c.exitCode !== null || c.signalCode !== null
+      ? Promise.resolve()
+      : new Promise<void>((r) => c.once('exit', () => r()))
   return {
     url: `http://127.0.0.1:${port}`,
     dataDir,
@@ -76,12 +78,16 @@ export interface CreatedSession {
   links: { candidate: string; interviewer: string; observer: string }
 }
 
-export async function createSession(baseUrl: string, body: Record<string, unknown> = {}): Promise<CreatedSession> {
+export async function createSession(
+  baseUrl: string,
+  body: Record<string, unknown> = {},
+): Promise<CreatedSession> {
   const response = await fetch(`${baseUrl}/api/sessions`, {
     method: 'POST',
     headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
     body: JSON.stringify({ title: 'E2E interview', candidateName: 'Ada Lovelace', ...body }),
   })
-  if (response.status !== 201) throw new Error(`POST /api/sessions: ${response.status} ${await response.text()}`)
+  if (response.status !== 201)
+    throw new Error(`POST /api/sessions: ${response.status} ${await response.text()}`)
   return (await response.json()) as CreatedSession
 }

@@ -11,8 +11,6 @@ export const SyncCloseCode = {
   serverRestart: 1012,
   /** The room has reached its connection cap. */
   roomFull: 4429,
-  /** The connection spoke for an awareness client it does not own. */
-  awarenessForbidden: 4403,
 } as const
 export type SyncCloseCode = (typeof SyncCloseCode)[keyof typeof SyncCloseCode]
 

@@ -84,23 +84,30 @@ describe('Room', () => {
     await room.close()
   })
 
-  it('shares presence and refuses a connection that speaks for another client id', async () => {
+  it('shares presence and ignores entries a connection sends for other people', async () => {
     const room = await Room.load({ docId: 'd', log: createMemoryLog() })
     const a = new MemoryClient(room)
     const b = new MemoryClient(room)
     a.awareness.setLocalState({ user: { name: 'Alice' } })
+    b.awareness.setLocalState({ user: { name: 'Bob' } })
     expect(b.awareness.getStates().get(a.doc.clientID)).toEqual({ user: { name: 'Alice' } })
 
-    // b forges an awareness update for a's client id
-    const forged = new awarenessProtocol.Awareness(new Y.Doc())
-    forged.clientID = a.doc.clientID
-    forged.setLocalState({ user: { name: 'Mallory' } })
-    const encoder = encoding.createEncoder()
-    encoding.writeVarUint(encoder, MessageType.awareness)
-    encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(forged, [a.doc.clientID]))
-    b.send(encoding.toUint8Array(encoder))
-    expect(b.closed?.code).toBe(SyncCloseCode.awarenessForbidden)
+    // b sends a newer state for a's client id, and one that removes a: both are dropped, b stays.
+    for (const forgedState of [{ user: { name: 'Mallory' } }, null]) {
+      const forged = new awarenessProtocol.Awareness(new Y.Doc())
+      forged.clientID = a.doc.clientID
+      forged.setLocalState({})
+      forged.setLocalState(forgedState)
+      forged.states.set(a.doc.clientID, forgedState as never)
+      forged.meta.set(a.doc.clientID, { clock: 99, lastUpdated: Date.now() })
+      const encoder = encoding.createEncoder()
+      encoding.writeVarUint(encoder, MessageType.awareness)
+      encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(forged, [a.doc.clientID]))
+      b.send(encoding.toUint8Array(encoder))
+    }
+    expect(b.closed).toBeNull()
     expect(room.awareness.getStates().get(a.doc.clientID)).toEqual({ user: { name: 'Alice' } })
+    expect(room.awareness.getStates().get(b.doc.clientID)).toEqual({ user: { name: 'Bob' } })
 
     room.leave(a.connection)
     expect(room.awareness.getStates().has(a.doc.clientID)).toBe(false)

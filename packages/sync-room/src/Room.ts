@@ -4,13 +4,14 @@ import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import type { RoomBus, RoomBusMembership } from './bus.ts'
 import {
+  decodeAwarenessEntries,
   decodeMessage,
   encodeAwareness,
+  encodeAwarenessEntries,
   encodeSyncStep1,
   encodeSyncStep2,
   encodeUpdate,
   MalformedMessageError,
-  readAwarenessClientIds,
 } from './protocol.ts'
 
 /** What the room needs from a transport (a WebSocket, or an in-memory pair in tests). */
@@ -30,7 +31,7 @@ export interface RoomOptions {
   flushDelayMs?: number
   /** A checkpoint is written after this many logged updates (and when the room closes). */
   checkpointEvery?: number
-  /** Awareness client ids one connection may speak for. */
+  /** Awareness client ids one connection may own. */
   maxClientIdsPerConnection?: number
   onError?: (error: unknown, context: string) => void
 }
@@ -136,7 +137,7 @@ export class Room {
           if (!connection.readonly) this.#applyClientUpdate(connection, message.update)
           break
         case 'awareness':
-          this.#receiveAwareness(connection, state, message.update)
+          this.#receiveAwareness(state, message.update)
           break
         case 'query-awareness':
           connection.send(encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]))
@@ -189,18 +190,24 @@ export class Room {
     }
   }
 
-  #receiveAwareness(connection: RoomConnection, state: ConnectionState, update: Uint8Array): void {
-    for (const clientId of readAwarenessClientIds(update)) {
-      if (state.clientIds.has(clientId)) continue
-      const owned = [...this.#connections.values()].some((other) => other.clientIds.has(clientId))
-      if (owned || state.clientIds.size >= this.#maxClientIds) {
-        this.leave(connection)
-        connection.close(SyncCloseCode.awarenessForbidden, 'awareness client id not owned by this connection')
-        return
-      }
-      state.clientIds.add(clientId)
-    }
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection)
+  /**
+   * Stock y-websocket clients relay every awareness change they hear, other people's included.
+   * A connection's entries count only for client ids it owns; it comes to own an id the room has
+   * never seen by announcing a state for it. Entries for anyone else's id are dropped, so nobody
+   * can move another person's cursor or make them vanish.
+   */
+  #receiveAwareness(state: ConnectionState, update: Uint8Array): void {
+    const own = decodeAwarenessEntries(update).filter((entry) => {
+      if (state.clientIds.has(entry.clientId)) return true
+      const known =
+        this.awareness.getStates().has(entry.clientId) ||
+        [...this.#connections.values()].some((other) => other.clientIds.has(entry.clientId))
+      if (known || entry.state === 'null' || state.clientIds.size >= this.#maxClientIds) return false
+      state.clientIds.add(entry.clientId)
+      return true
+    })
+    if (own.length > 0)
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(own), state)
   }
 
   #onDocUpdate = (update: Uint8Array, origin: unknown): void => {

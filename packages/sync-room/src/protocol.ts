@@ -59,22 +59,42 @@ export function decodeMessage(frame: Uint8Array): IncomingMessage {
   }
 }
 
-/** The client ids an awareness update speaks for. Throws on a malformed update. */
-export function readAwarenessClientIds(update: Uint8Array): number[] {
+/** One client's entry in an awareness update; `state` is JSON text ("null" when the client left). */
+export interface AwarenessEntry {
+  clientId: number
+  clock: number
+  state: string
+}
+
+/** Splits an awareness update into its entries. Throws MalformedMessageError on a malformed update. */
+export function decodeAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
   try {
     const decoder = decoding.createDecoder(update)
     const count = decoding.readVarUint(decoder)
-    const ids: number[] = []
+    const entries: AwarenessEntry[] = []
     for (let i = 0; i < count; i++) {
-      ids.push(decoding.readVarUint(decoder))
-      decoding.readVarUint(decoder) // clock
-      JSON.parse(decoding.readVarString(decoder))
+      const clientId = decoding.readVarUint(decoder)
+      const clock = decoding.readVarUint(decoder)
+      const state = decoding.readVarString(decoder)
+      JSON.parse(state)
+      entries.push({ clientId, clock, state })
     }
     if (decoding.hasContent(decoder)) throw new Error('trailing bytes')
-    return ids
+    return entries
   } catch (error) {
     throw new MalformedMessageError(`malformed awareness update: ${(error as Error).message}`)
   }
+}
+
+export function encodeAwarenessEntries(entries: AwarenessEntry[]): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, entries.length)
+  for (const entry of entries) {
+    encoding.writeVarUint(encoder, entry.clientId)
+    encoding.writeVarUint(encoder, entry.clock)
+    encoding.writeVarString(encoder, entry.state)
+  }
+  return encoding.toUint8Array(encoder)
 }
 
 export function encodeSyncStep1(doc: Y.Doc): Uint8Array {

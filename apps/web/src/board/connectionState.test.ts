@@ -77,7 +77,6 @@ describe('connection state', () => {
     expect(shouldReconnectAfter(1006)).toBe(true)
     expect(shouldReconnectAfter(SyncCloseCode.serverRestart)).toBe(true)
     expect(shouldReconnectAfter(SyncCloseCode.roomFull)).toBe(false)
-    expect(shouldReconnectAfter(SyncCloseCode.awarenessForbidden)).toBe(false)
     expect(shouldReconnectAfter(SyncCloseCode.frameTooLarge)).toBe(false)
   })
 })
