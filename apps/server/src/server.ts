@@ -5,6 +5,7 @@ import { openSqliteStorage, type Storage } from '@scaleboard/storage'
 import { createInProcessBus, RoomRegistry } from '@scaleboard/sync-room'
 import { resolveAdminToken } from './adminToken.ts'
 import { createApp } from './app.ts'
+import { initialBoardUpdate } from './boards/scenarioBoard.ts'
 import type { Config } from './config.ts'
 import { createSyncUpgradeHandler } from './sync/upgrade.ts'
 
@@ -41,7 +42,11 @@ export async function startServer(config: Config): Promise<RunningServer> {
     adminToken,
     publicUrl: config.PUBLIC_URL,
     scenarios,
-    hasScenario: (id) => scenarios.has(id),
+    initialBoard: (scenarioId) => {
+      if (scenarioId === null) return initialBoardUpdate(null)
+      const scenario = scenarios.get(scenarioId)
+      return scenario ? initialBoardUpdate(scenario) : null
+    },
     web: { distDir: config.WEB_DIST_DIR, tldrawLicenseKey: config.TLDRAW_LICENSE_KEY },
   })
   const sync = createSyncUpgradeHandler({ storage, rooms, maxFrameBytes: config.MAX_FRAME_BYTES })

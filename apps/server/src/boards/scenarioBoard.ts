@@ -2,28 +2,31 @@ import { openBoardRecords, writeBoardMeta } from '@scaleboard/board-sync/doc'
 import { architectureToRecords, createBoardSchema } from '@scaleboard/components/schema'
 import type { Scenario } from '@scaleboard/schema'
 import { DocumentRecordType, PageRecordType, TLDOCUMENT_ID, type TLPageId } from '@tldraw/tlschema'
+import type { IndexKey } from '@tldraw/utils'
 import * as Y from 'yjs'
 
 const PAGE_ID = 'page:page' as TLPageId
 
 /**
- * The first state of a session's board as one Yjs update: the document and page records, and the
- * scenario's current architecture as a locked, labelled "Current state" frame. Written to the log
- * when the session is created, so every client, browser or not, sees the same starting board.
+ * The first state of a session's board as one Yjs update: the document and page records and, for
+ * a scenario, its current architecture as a locked, labelled "Current state" frame. Written to the
+ * log when the session is created, so every client, browser or not, sees the same starting board.
  */
-export function scenarioBoardUpdate(scenario: Scenario): Uint8Array {
+export function initialBoardUpdate(scenario: Scenario | null): Uint8Array {
   const schema = createBoardSchema()
-  const { records } = architectureToRecords(scenario.currentArchitecture, {
-    pageId: PAGE_ID,
-    origin: { x: 0, y: 0 },
-    locked: true,
-    frameLabel: 'Current state',
-  })
+  const records = scenario
+    ? architectureToRecords(scenario.currentArchitecture, {
+        pageId: PAGE_ID,
+        origin: { x: 0, y: 0 },
+        locked: true,
+        frameLabel: 'Current state',
+      }).records
+    : []
   const doc = new Y.Doc()
   const board = openBoardRecords(doc)
   doc.transact(() => {
     board.set(TLDOCUMENT_ID, DocumentRecordType.create({ id: TLDOCUMENT_ID }))
-    board.set(PAGE_ID, PageRecordType.create({ id: PAGE_ID, name: 'Design', index: 'a1' as never }))
+    board.set(PAGE_ID, PageRecordType.create({ id: PAGE_ID, name: 'Design', index: 'a1' as IndexKey }))
     for (const record of records) board.set(record.id, schema.types[record.typeName].validate(record))
     writeBoardMeta(doc, schema.serialize())
   })

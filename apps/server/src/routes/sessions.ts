@@ -11,10 +11,11 @@ export interface SessionRoutesDeps {
   storage: Storage
   adminToken: string
   publicUrl: string | undefined
-  /** Called after a session is stored, e.g. to write its scenario's board. Throws ApiException to refuse. */
-  prepareBoard?: (session: SessionRecord) => Promise<void>
-  /** Answers whether a scenario id exists; sessions naming an unknown one are refused. */
-  hasScenario?: (id: string) => boolean
+  /**
+   * The new session's first board state as a Yjs update, or null for an unknown scenario.
+   * It is logged before the session's links are handed out, so the first client already sees it.
+   */
+  initialBoard: (scenarioId: string | null) => Uint8Array | null
 }
 
 export function registerSessionRoutes(app: OpenAPIHono, deps: SessionRoutesDeps): void {
@@ -22,8 +23,8 @@ export function registerSessionRoutes(app: OpenAPIHono, deps: SessionRoutesDeps)
 
   app.openapi(createSessionRoute, async (c) => {
     const body = c.req.valid('json')
-    if (body.scenarioId && !deps.hasScenario?.(body.scenarioId))
-      throw new ApiException(404, 'unknown_scenario', `There is no scenario "${body.scenarioId}".`)
+    const board = deps.initialBoard(body.scenarioId ?? null)
+    if (!board) throw new ApiException(404, 'unknown_scenario', `There is no scenario "${body.scenarioId}".`)
     const session: SessionRecord = {
       id: generateSessionId(),
       title: body.title ?? (body.candidateName ? `Interview with ${body.candidateName}` : 'Interview'),
@@ -42,7 +43,9 @@ export function registerSessionRoutes(app: OpenAPIHono, deps: SessionRoutesDeps)
       interviewer: hashSecret(tokens.interviewer),
       observer: hashSecret(tokens.observer),
     })
-    await deps.prepareBoard?.(session)
+    await deps.storage.appendUpdates(session.id, [
+      { at: Date.now(), author: { sessionId: session.id, role: 'system', userId: null }, update: board },
+    ])
     const origin = deps.publicUrl ?? new URL(c.req.url).origin
     const link = (role: Role) => `${origin}/s/${session.id}?token=${tokens[role]}`
     return c.json(
