@@ -5,6 +5,8 @@ export interface RoleBoard {
   page: Page
   /** every URL this browser context requested, for the same-origin check */
   requests: string[]
+  /** console messages reporting a Content-Security-Policy violation */
+  cspViolations: string[]
 }
 
 interface Fixtures {
@@ -40,6 +42,7 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     for (const board of opened) {
       const foreign = board.requests.filter((url) => !isSameOrigin(url, origin))
       expect(foreign, 'requests to other hosts').toEqual([])
+      expect(board.cspViolations, 'Content-Security-Policy violations').toEqual([])
       await board.page.context().close()
     }
   },
@@ -51,9 +54,13 @@ async function openInNewContext(browser: Browser, link: string): Promise<RoleBoa
   context.on('request', (request) => requests.push(request.url()))
   context.on('weberror', (error) => console.warn(`[page error] ${error.error().message}`))
   const page = await context.newPage()
+  const cspViolations: string[] = []
+  page.on('console', (message) => {
+    if (message.text().includes('Content Security Policy')) cspViolations.push(message.text())
+  })
   await page.goto(link)
   await waitForLive(page)
-  return { page, requests }
+  return { page, requests, cspViolations }
 }
 
 function isSameOrigin(url: string, origin: string): boolean {

@@ -1,6 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi'
 import type { Storage } from '@scaleboard/storage'
 import { apiErrorBody, issuesOf, onError } from './http/errors.ts'
+import { securityHeaders } from './http/securityHeaders.ts'
 import { registerHealthRoute } from './routes/health.ts'
 import { registerScenarioRoutes, type ScenarioRoutesDeps } from './routes/scenarios.ts'
 import { registerSessionRoutes, type SessionRoutesDeps } from './routes/sessions.ts'
@@ -24,6 +25,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     },
   })
   app.onError(onError)
+  app.use(securityHeaders)
   app.notFound((c) => c.json(apiErrorBody('not_found', `No route for ${c.req.method} ${c.req.path}.`), 404))
 
   registerHealthRoute(app, () => deps.storage.ping())

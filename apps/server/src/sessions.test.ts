@@ -96,6 +96,8 @@ describe('sessions API', () => {
     expect(Object.keys(openapi.paths)).toEqual(
       expect.arrayContaining(['/api/sessions', '/api/sessions/{id}/access']),
     )
+    const page = await fetch(`${server.url}/s/anything`)
+    expect(page.headers.get('content-security-policy')).toContain("connect-src 'self'")
     const config = await (await fetch(`${server.url}/config.js`)).text()
     expect(config).toContain('window.__SCALEBOARD_CONFIG__')
     expect((await fetch(`${server.url}/api/nope`)).status).toBe(404)
