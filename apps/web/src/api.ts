@@ -1,8 +1,10 @@
 import {
   ApiError,
+  CandidateScenario,
   CreatedSession,
   type CreateSessionBody,
-  type Level,
+  Level,
+  ScenarioGuidance,
   SessionAccess,
   SessionSummary,
 } from '@scaleboard/schema'
@@ -114,4 +116,16 @@ export async function listSessions(adminToken: string): Promise<SessionSummary[]
 /** What a role link opens; the role token is the bearer. */
 export function getSessionAccess(sessionId: string, token: string): Promise<SessionAccess> {
   return request(`/api/sessions/${encodeURIComponent(sessionId)}/access`, SessionAccess, { token })
+}
+
+/** GET /api/sessions/:id/brief: the scenario as this role may see it; `guidance` only for the interviewer. */
+export const SessionBrief = z.object({
+  scenario: CandidateScenario.nullable(),
+  level: Level.nullable(),
+  guidance: ScenarioGuidance.optional(),
+})
+export type SessionBrief = z.infer<typeof SessionBrief>
+
+export function getSessionBrief(sessionId: string, token: string): Promise<SessionBrief> {
+  return request(`/api/sessions/${encodeURIComponent(sessionId)}/brief`, SessionBrief, { token })
 }

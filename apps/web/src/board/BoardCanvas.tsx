@@ -1,4 +1,5 @@
 import { bindPresence, type PresenceUser } from '@scaleboard/board-sync'
+import { unlockCopiedReferenceShapes } from '@scaleboard/components'
 import type { Role } from '@scaleboard/schema'
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite.js'
 import { useCallback, useMemo } from 'react'
@@ -10,11 +11,15 @@ import {
   type TLStore,
   type TLUserPreferences,
   Tldraw,
+  type TldrawOptions,
 } from 'tldraw'
 import 'tldraw/tldraw.css'
 import type { WebsocketProvider } from 'y-websocket'
 import { readConfig } from '../config.ts'
+import { showInitialView } from './initialView.ts'
 import { keepLinksAsText } from './keepLinksAsText.ts'
+import { keepViewOnResize } from './keepViewOnResize.ts'
+import { pasteBesideReference } from './pasteBesideReference.ts'
 import { boardShapeUtils } from './shapes.ts'
 
 // Fonts, icons and translations are bundled by Vite and served from our own origin (no CDN).
@@ -42,6 +47,10 @@ interface Props {
 // Our top bar shows who is here (and follows them); tldraw's own people menu would repeat it.
 const components: TLComponents = { SharePanel: null }
 
+// The scenario's current state is locked so it can't be broken by accident; candidates still
+// click it to read its figures in the inspector and copy parts of it into their design.
+const options: Partial<TldrawOptions> = { selectLockedShapes: true }
+
 /** The tldraw editor on the synced store, sharing this user's presence once mounted. */
 export function BoardCanvas({ store, awareness, role, self, onEditor }: Props) {
   // tldraw's own notion of "me" (follow mode, collaborator list) must be the same stable user.
@@ -63,6 +72,12 @@ export function BoardCanvas({ store, awareness, role, self, onEditor }: Props) {
   const onMount = useCallback(
     (editor: Editor) => {
       keepLinksAsText(editor)
+      // Pasted copies of the locked current state become ordinary, editable shapes.
+      const stopUnlocking = unlockCopiedReferenceShapes(editor)
+      // …and land beside the current state, not inside its locked frame on top of the original.
+      pasteBesideReference(editor)
+      showInitialView(editor)
+      const stopKeepingView = keepViewOnResize(editor)
       // Observers are visible in the avatar list, but their cursor stays off the candidate's canvas.
       const presence = bindPresence({
         store: editor.store,
@@ -74,6 +89,8 @@ export function BoardCanvas({ store, awareness, role, self, onEditor }: Props) {
       onEditor?.(editor)
       return () => {
         onEditor?.(null)
+        stopUnlocking()
+        stopKeepingView()
         presence.dispose()
         if (window.__scaleboardEditor === editor) delete window.__scaleboardEditor
       }
@@ -90,6 +107,7 @@ export function BoardCanvas({ store, awareness, role, self, onEditor }: Props) {
       licenseKey={readConfig().tldrawLicenseKey ?? undefined}
       onMount={onMount}
       components={components}
+      options={options}
     />
   )
 }

@@ -1,8 +1,9 @@
 import type { PresenceUser } from '@scaleboard/board-sync'
-import type { SessionAccess } from '@scaleboard/schema'
+import { canEditBoard, type SessionAccess } from '@scaleboard/schema'
 import { RefreshCw } from 'lucide-react'
 import { useMemo, useState } from 'react'
 import type { Editor } from 'tldraw'
+import { BriefPanel } from '../brief/BriefPanel.tsx'
 import { colourFor, displayName, getBrowserUserId } from '../identity.ts'
 import { MessagePage } from '../MessagePage.tsx'
 import { BoardBanners } from './BoardBanners.tsx'
@@ -11,11 +12,17 @@ import { BoardLayout } from './BoardLayout.tsx'
 import { BoardSkeleton } from './BoardSkeleton.tsx'
 import { ConnectionIndicator } from './ConnectionIndicator.tsx'
 import { connectionState } from './connectionState.ts'
+import { InspectorPanel } from './InspectorPanel.tsx'
+import { PaletteBar } from './PaletteBar.tsx'
 import { TopBar } from './TopBar.tsx'
 import { useBoardConnection } from './useBoardConnection.ts'
 import { useBoundBoard } from './useBoundBoard.ts'
 import { useFollow } from './useFollow.ts'
+import { useInspectableSelection } from './useInspectableSelection.ts'
 import { usePeople } from './usePeople.ts'
+
+/** From this window width on, both side panels start open. */
+const WIDE_SCREEN_PX = 1440
 
 interface Props {
   sessionId: string
@@ -37,6 +44,8 @@ export function BoardRoom({ sessionId, token, access }: Props) {
   const people = usePeople(connection?.provider.awareness ?? null, self)
   const [editor, setEditor] = useState<Editor | null>(null)
   const { followingId, toggleFollow } = useFollow(editor)
+  const canEdit = canEditBoard(role)
+  const inspecting = useInspectableSelection(editor)
 
   if (!board || !connection) {
     if (facts.failure) {
@@ -70,6 +79,26 @@ export function BoardRoom({ sessionId, token, access }: Props) {
           onToggleFollow={toggleFollow}
         />
       }
+      left={
+        session.scenarioId
+          ? {
+              title: 'Brief',
+              id: 'brief',
+              content: <BriefPanel sessionId={sessionId} token={token} role={role} />,
+            }
+          : undefined
+      }
+      right={{
+        title: 'Inspector',
+        id: 'inspector',
+        content: <InspectorPanel editor={editor} canEdit={canEdit} />,
+        // On a laptop screen two open panels leave the board too little room: the inspector starts
+        // collapsed there, and its rail lights up while a component is selected.
+        defaultOpen: window.innerWidth >= WIDE_SCREEN_PX,
+        attention: inspecting,
+      }}
+      // Observers only watch: no library to add from.
+      bottom={canEdit ? <PaletteBar editor={editor} /> : undefined}
       banners={<BoardBanners failure={facts.failure} schemaTooNew={board.schemaTooNew} onRetry={retry} />}
     >
       <BoardCanvas

@@ -1,22 +1,32 @@
 import { PanelLeftClose, PanelLeftOpen, PanelRightClose, PanelRightOpen } from 'lucide-react'
-import { type ReactNode, useId, useState } from 'react'
+import { type ReactNode, useId } from 'react'
+import { usePersistentFlag } from './persistentFlag.ts'
 
 interface Props {
   side: 'left' | 'right'
   title: string
+  /** Names the panel in localStorage, so it stays open or collapsed across reloads and sessions. */
+  id: string
   children: ReactNode
   defaultOpen?: boolean
+  /** Something in the panel is worth a look (e.g. a component is selected): the collapsed rail says so. */
+  attention?: boolean
 }
 
 /** A collapsible area at the board's edge (scenario brief on the left, inspector on the right). */
-export function SidePanel({ side, title, children, defaultOpen = true }: Props) {
-  const [open, setOpen] = useState(defaultOpen)
+export function SidePanel({ side, title, id, children, defaultOpen = true, attention = false }: Props) {
+  const [open, setOpen] = usePersistentFlag(`panel.${id}.open`, defaultOpen)
   const contentId = useId()
   const Close = side === 'left' ? PanelLeftClose : PanelRightClose
   const Open = side === 'left' ? PanelLeftOpen : PanelRightOpen
   if (!open) {
     return (
-      <aside className={`board-side board-side--${side} board-side--collapsed`} aria-label={title}>
+      <aside
+        className={`board-side board-side--${side} board-side--${id} board-side--collapsed${attention ? ' board-side--attention' : ''}`}
+        aria-label={title}
+        data-testid={`panel-${id}`}
+        data-open="false"
+      >
         <button
           type="button"
           className="board-side__toggle"
@@ -24,6 +34,7 @@ export function SidePanel({ side, title, children, defaultOpen = true }: Props) 
           aria-controls={contentId}
           onClick={() => setOpen(true)}
           title={`Show ${title}`}
+          aria-label={`Show ${title}`}
         >
           <Open size={16} aria-hidden />
           <span className="board-side__rail-label">{title}</span>
@@ -32,7 +43,12 @@ export function SidePanel({ side, title, children, defaultOpen = true }: Props) 
     )
   }
   return (
-    <aside className={`board-side board-side--${side}`} aria-label={title}>
+    <aside
+      className={`board-side board-side--${side} board-side--${id}`}
+      aria-label={title}
+      data-testid={`panel-${id}`}
+      data-open="true"
+    >
       <div className="board-side__header">
         <h2>{title}</h2>
         <button

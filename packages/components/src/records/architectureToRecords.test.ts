@@ -44,8 +44,16 @@ const ARCHITECTURE: z.input<typeof Architecture> = {
   ],
 }
 
+// Positions below are checked as drawn: no spread, unless a test asks for it.
+const asDrawn = { x: 1, y: 1 }
+
 function convert(options: Partial<Parameters<typeof architectureToRecords>[1]> = {}) {
-  return architectureToRecords(ARCHITECTURE, { pageId, origin: { x: 100, y: -50 }, ...options })
+  return architectureToRecords(ARCHITECTURE, {
+    pageId,
+    origin: { x: 100, y: -50 },
+    spread: asDrawn,
+    ...options,
+  })
 }
 
 function byId(shapes: TLShape[]) {
@@ -183,6 +191,25 @@ describe('architectureToRecords', () => {
     expect(convert({ frameLabel: 'Current state' }).frameId).toBe('shape:current-state')
   })
 
+  it('spreads a nominal-grid layout apart so wide cards and flow labels fit, keeping regions around their cards', () => {
+    const spread = { x: 2, y: 1.5 }
+    const drawn = convert({ padding: 0 })
+    const spreadOut = convert({ padding: 0, spread })
+    const position = (records: typeof drawn, name: string) => {
+      const shape = records.shapes.find((s) => 'name' in s.props && s.props.name === name)
+      if (!shape) throw new Error(`no shape named ${name}`)
+      return shape
+    }
+    for (const shape of drawn.shapes.filter((s) => s.type === 'component' && s.parentId === drawn.frameId)) {
+      const name = (shape.props as { name: string }).name
+      const moved = position(spreadOut, name)
+      expect(moved.x, name).toBeCloseTo(shape.x * spread.x)
+      expect(moved.y, name).toBeCloseTo(shape.y * spread.y)
+      expect((moved.props as { w: number }).w, 'cards keep their size').toBe((shape.props as { w: number }).w)
+    }
+    expect(spreadOut.shapes.map((s) => s.parentId)).toEqual(drawn.shapes.map((s) => s.parentId))
+  })
+
   it('nests a zone in its region and a card in the innermost boundary around it', () => {
     const { shapes } = architectureToRecords(
       {
@@ -194,7 +221,7 @@ describe('architectureToRecords', () => {
         ],
         flows: [{ from: 'gpu', to: 'db', rps: 300 }],
       },
-      { pageId, padding: 0 },
+      { pageId, padding: 0, spread: asDrawn },
     )
     const parentName = (name: string) => {
       const shape = shapes.find((s) => 'name' in s.props && s.props.name === name)

@@ -38,6 +38,11 @@ export interface ArchitectureToRecordsOptions {
   index?: IndexKey
   /** space between the components and the frame edge (default 48) */
   padding?: number
+  /**
+   * Multiplies positions and region sizes. Scenario layouts are drawn on a grid of nominal
+   * 180 × 100 cards; real cards are wider and arrows need room for their labels (default 1.8 × 1.4).
+   */
+  spread?: { x: number; y: number }
 }
 
 export interface ArchitectureRecords {
@@ -103,6 +108,7 @@ export function architectureToRecords(
     idPrefix = slug(frameLabel),
     index = 'a1' as IndexKey,
     padding = 48,
+    spread = { x: 1.8, y: 1.4 },
   } = options
 
   const frameId = createShapeId(idPrefix)
@@ -112,15 +118,15 @@ export function architectureToRecords(
 
   const sizes = arch.components.map((c) => {
     const size = COMPONENT_CATALOGUE[c.kind].defaultSize
-    return { w: c.w ?? size.w, h: c.h ?? size.h }
+    return { w: c.w ? c.w * spread.x : size.w, h: c.h ? c.h * spread.y : size.h }
   })
   const minX = Math.min(...arch.components.map((c) => c.x))
   const minY = Math.min(...arch.components.map((c) => c.y))
   const placed: Placed[] = arch.components.map((component, i) => ({
     component,
     id: createShapeId(`${idPrefix}--${component.id}`),
-    x: component.x - minX + padding,
-    y: component.y - minY + padding,
+    x: (component.x - minX) * spread.x + padding,
+    y: (component.y - minY) * spread.y + padding,
     ...sizes[i],
     parent: null,
   }))

@@ -1,0 +1,27 @@
+import { ComponentInspector } from '@scaleboard/components'
+import { MousePointerClick } from 'lucide-react'
+import type { Editor } from 'tldraw'
+import { useInspectableSelection } from './useInspectableSelection.ts'
+
+interface Props {
+  /** null until the canvas has mounted */
+  editor: Editor | null
+  canEdit: boolean
+}
+
+/** The right panel: the selected component's figures, or what to do to see them. */
+export function InspectorPanel({ editor, canEdit }: Props) {
+  const inspectable = useInspectableSelection(editor)
+  if (editor && inspectable) return <ComponentInspector editor={editor} />
+  return (
+    <div className="board-inspector-empty" data-testid="inspector-empty">
+      <MousePointerClick size={20} aria-hidden />
+      <p>Select a component to see and edit its figures.</p>
+      {canEdit && (
+        <p className="board-inspector-empty__hint">
+          Add components from the library under the board, or copy one from the current state.
+        </p>
+      )}
+    </div>
+  )
+}
