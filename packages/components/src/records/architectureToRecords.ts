@@ -40,7 +40,7 @@ export interface ArchitectureToRecordsOptions {
   padding?: number
   /**
    * Multiplies positions and region sizes. Scenario layouts are drawn on a grid of nominal
-   * 180 × 100 cards; real cards are wider and arrows need room for their labels (default 1.8 × 1.4).
+   * 180 × 100 cards; real cards are wider and arrows need room for their labels (default 1.5 × 1.3).
    */
   spread?: { x: number; y: number }
 }
@@ -108,7 +108,7 @@ export function architectureToRecords(
     idPrefix = slug(frameLabel),
     index = 'a1' as IndexKey,
     padding = 48,
-    spread = { x: 1.8, y: 1.4 },
+    spread = { x: 1.5, y: 1.3 },
   } = options
 
   const frameId = createShapeId(idPrefix)
