@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { expect, test } from './fixtures.ts'
+import { expect, test, waitForLive } from './fixtures.ts'
 import { ADMIN_TOKEN, createSession } from './server.ts'
 
 interface ScenarioView {
@@ -181,6 +181,15 @@ test('the candidate adds a GPU model server from the palette and sizes it; the i
   }, id)
   await openInspector(interviewer.page)
   await expect(interviewer.page.getByTestId('figure-replicas')).toHaveValue('6')
+
+  // Round trip: after a reload, and in a browser that opens the board only now, the same figures.
+  await candidate.page.reload()
+  await waitForLive(candidate.page)
+  const late = await openBoard(session.links.observer)
+  for (const page of [candidate.page, late.page])
+    await expect
+      .poll(async () => (await shapes(page)).find((s) => s.id === id))
+      .toMatchObject({ kind: 'model-server-gpu', replicas: 6 })
 })
 
 test('only the interviewer gets the guidance; observers get no palette', async ({ server, openBoard }) => {
