@@ -315,3 +315,76 @@ test("the organiser's home offers the server's scenarios and creates a scenario 
   await expect(candidate.page.getByTestId('brief')).toContainText(llm?.title ?? '')
   await expect(candidate.page.getByTestId('brief')).toContainText('What a junior answer shows')
 })
+
+test('the candidate connects two components with an arrow and describes the data flow; the interviewer sees it', async ({
+  server,
+  openBoard,
+}) => {
+  const session = await createSession(server.url)
+  const candidate = await openBoard(session.links.candidate)
+  const interviewer = await openBoard(session.links.interviewer)
+
+  const placedIds: string[] = []
+  for (const kind of ['load-balancer', 'model-server-gpu']) {
+    const before = new Set((await shapes(candidate.page)).map((s) => s.id))
+    await candidate.page.getByTestId(`palette-item-${kind}`).click()
+    await expect
+      .poll(async () => (await shapes(candidate.page)).filter((s) => !before.has(s.id)).length)
+      .toBe(1)
+    placedIds.push((await shapes(candidate.page)).find((s) => !before.has(s.id))?.id ?? '')
+  }
+  await candidate.page.keyboard.press('Escape')
+
+  // Draw the arrow as a person does: the A key, then a drag from one card to the other.
+  const [from, to] = await Promise.all(placedIds.map((id) => shapeCentreOnScreen(candidate.page, id)))
+  const before = new Set((await shapes(candidate.page)).map((s) => s.id))
+  await candidate.page.keyboard.press('a')
+  await candidate.page.mouse.move(from.x, from.y)
+  await candidate.page.mouse.down()
+  await candidate.page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2 + 5, { steps: 5 })
+  await candidate.page.mouse.move(to.x, to.y, { steps: 5 })
+  await candidate.page.mouse.up()
+  await expect
+    .poll(async () => (await shapes(candidate.page)).filter((s) => !before.has(s.id)).length)
+    .toBe(1)
+  const arrow = (await shapes(candidate.page)).find((s) => !before.has(s.id))
+  expect(arrow?.type).toBe('arrow')
+  const arrowId = arrow?.id ?? ''
+  const boundTo = await candidate.page.evaluate((id) => {
+    interface Editor {
+      getBindingsFromShape(id: string, type: string): { toId: string }[]
+    }
+    const editor = (window as unknown as { __scaleboardEditor: Editor }).__scaleboardEditor
+    return editor.getBindingsFromShape(id, 'arrow').map((b) => b.toId)
+  }, arrowId)
+  expect(boundTo.sort()).toEqual([...placedIds].sort())
+
+  await candidate.page.keyboard.press('Escape')
+  await candidate.page.evaluate((id) => {
+    ;(window as unknown as { __scaleboardEditor: { select(id: string): void } }).__scaleboardEditor.select(id)
+  }, arrowId)
+  await openInspector(candidate.page)
+  await candidate.page.getByTestId('flow-label').fill('predictions')
+  await candidate.page.getByTestId('flow-mode').selectOption('async')
+  await candidate.page.getByTestId('flow-rps').fill('800')
+  await candidate.page.getByTestId('flow-rps').press('Enter')
+
+  const arrowLabel = (page: Page) =>
+    page.evaluate((id) => {
+      interface Arrow {
+        props: { dash: string; richText: { content?: { content?: { text?: string }[] }[] } }
+      }
+      const editor = (
+        window as unknown as { __scaleboardEditor: { getShape(id: string): Arrow | undefined } }
+      ).__scaleboardEditor
+      const shape = editor.getShape(id)
+      const text = (shape?.props.richText.content ?? [])
+        .flatMap((p) => p.content ?? [])
+        .map((t) => t.text ?? '')
+        .join('')
+      return { text, dash: shape?.props.dash }
+    }, arrowId)
+  await expect
+    .poll(() => arrowLabel(interviewer.page))
+    .toEqual({ text: 'predictions · async · 800 rps', dash: 'dashed' })
+})

@@ -66,6 +66,7 @@ export { ComponentInspector, type ComponentInspectorProps } from './ui/Component
 export { ComponentPalette, type ComponentPaletteProps } from './ui/ComponentPalette.tsx'
 export { ComponentShapeUtil } from './ui/ComponentShapeUtil.tsx'
 export { componentShapeUtils } from './ui/componentShapeUtils.ts'
+export { FlowInspector } from './ui/FlowInspector.tsx'
 export { getComponentIcon } from './ui/icons.ts'
 export { placeComponent } from './ui/placeComponent.ts'
 export { RegionShapeUtil } from './ui/RegionShapeUtil.tsx'

@@ -95,7 +95,7 @@ export function BoardRoom({ sessionId, token, access }: Props) {
         // On a laptop screen two open panels leave the board too little room: the inspector starts
         // collapsed there, and its rail lights up while a component is selected.
         defaultOpen: window.innerWidth >= WIDE_SCREEN_PX,
-        attention: inspecting,
+        attention: inspecting !== null,
       }}
       // Observers only watch: no library to add from.
       bottom={canEdit ? <PaletteBar editor={editor} /> : undefined}

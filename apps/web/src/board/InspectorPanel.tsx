@@ -1,4 +1,4 @@
-import { ComponentInspector } from '@scaleboard/components'
+import { ComponentInspector, FlowInspector } from '@scaleboard/components'
 import { MousePointerClick } from 'lucide-react'
 import type { Editor } from 'tldraw'
 import { useInspectableSelection } from './useInspectableSelection.ts'
@@ -9,14 +9,15 @@ interface Props {
   canEdit: boolean
 }
 
-/** The right panel: the selected component's figures, or what to do to see them. */
+/** The right panel: the selected component's figures or data flow, or what to do to see them. */
 export function InspectorPanel({ editor, canEdit }: Props) {
   const inspectable = useInspectableSelection(editor)
-  if (editor && inspectable) return <ComponentInspector editor={editor} />
+  if (editor && inspectable === 'component') return <ComponentInspector editor={editor} />
+  if (editor && inspectable === 'flow') return <FlowInspector editor={editor} />
   return (
     <div className="board-inspector-empty" data-testid="inspector-empty">
       <MousePointerClick size={20} aria-hidden />
-      <p>Select a component to see and edit its figures.</p>
+      <p>Select a component to see and edit its figures, or an arrow to describe its data flow.</p>
       {canEdit && (
         <p className="board-inspector-empty__hint">
           Add components from the library under the board, or copy one from the current state.

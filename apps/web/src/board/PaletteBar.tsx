@@ -1,7 +1,7 @@
 import { ComponentPalette } from '@scaleboard/components'
 import { useCallback, useEffect, useRef, type WheelEvent } from 'react'
 import type { Editor, TLShapeId } from 'tldraw'
-import { moveBesideReference } from './besideReference.ts'
+import { moveBesideReference, moveClearOfOthers } from './besideReference.ts'
 
 const GROUPS = '.sb-palette__groups'
 
@@ -11,7 +11,10 @@ const GROUPS = '.sb-palette__groups'
  */
 export function PaletteBar({ editor }: { editor: Editor | null }) {
   const barRef = useRef<HTMLDivElement>(null)
-  const onPlace = useCallback((id: TLShapeId) => editor && moveBesideReference(editor, [id]), [editor])
+  const onPlace = useCallback(
+    (id: TLShapeId) => editor && (moveBesideReference(editor, [id]) || moveClearOfOthers(editor, id)),
+    [editor],
+  )
 
   // The groups scroll sideways when the bar is narrow: fade the edge that has more behind it.
   useEffect(() => {

@@ -1,6 +1,6 @@
 import { getReferenceMeta } from '@scaleboard/components'
 import { Box, type Editor, type TLShape, type TLShapeId } from 'tldraw'
-import { type Rect, spotBesideReference } from './freeSpot.ts'
+import { type Rect, spotBesideReference, spotClearOf } from './freeSpot.ts'
 
 /** Part of the locked current state itself, not a copy the candidate pasted. */
 export function isReferenceOriginal(shape: TLShape): boolean {
@@ -37,4 +37,26 @@ export function moveBesideReference(editor: Editor, ids: TLShapeId[]): boolean {
     return true
   }
   return false
+}
+
+/**
+ * Nudges a newly placed shape off anything it covers (two palette clicks land on the same spot,
+ * the centre of the view), so a new component never hides another. Returns true if it moved.
+ */
+export function moveClearOfOthers(editor: Editor, id: TLShapeId): boolean {
+  const shape = editor.getShape(id)
+  const bounds = shape && editor.getShapePageBounds(shape)
+  if (!shape || !bounds) return false
+  const others = editor
+    .getSortedChildIdsForParent(editor.getCurrentPageId())
+    .filter((other) => other !== id)
+    .flatMap((other) => {
+      const b = editor.getShapePageBounds(other)
+      return b ? [b as Rect] : []
+    })
+  const spot = spotClearOf(bounds, others)
+  if (!spot) return false
+  editor.updateShape({ id, type: shape.type, x: shape.x + spot.x - bounds.x, y: shape.y + spot.y - bounds.y })
+  editor.zoomToSelectionIfOffscreen(32, { animation: { duration: 220 } })
+  return true
 }

@@ -35,3 +35,19 @@ export function spotBesideReference(
   }
   return { x, y }
 }
+
+/**
+ * Where a new component should go so it covers nothing: its own spot if that is free, else the
+ * first free spot to its right (then the next row down). Null when it is already clear.
+ */
+export function spotClearOf(placed: Rect, others: Rect[]): { x: number; y: number } | null {
+  if (!others.some((other) => overlaps(placed, other))) return null
+  const columns = 6
+  for (let step = 1; step < MAX_STEPS; step++) {
+    const x = placed.x + (step % columns) * (placed.w + STACK_GAP)
+    const y = placed.y + Math.floor(step / columns) * (placed.h + STACK_GAP)
+    const candidate = { x, y, w: placed.w, h: placed.h }
+    if (!others.some((other) => overlaps(candidate, other))) return { x, y }
+  }
+  return null
+}

@@ -1,6 +1,6 @@
 import type { SessionAccess } from '@scaleboard/schema'
-import { useCallback, useEffect, useState } from 'react'
 import { ApiRequestError, getSessionAccess } from '../api.ts'
+import { errorMessage, useRequest } from '../useRequest.ts'
 
 export type AccessState =
   | { status: 'loading' }
@@ -15,28 +15,19 @@ export function useSessionAccess(
   sessionId: string,
   token: string,
 ): { state: AccessState; retry: () => void } {
-  const [state, setState] = useState<AccessState>({ status: 'loading' })
-  const [attempt, setAttempt] = useState(0)
+  const { state, retry } = useRequest(() => getSessionAccess(sessionId, token), `${sessionId} ${token}`)
+  return { state: toAccessState(state), retry }
+}
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` re-runs the request on retry
-  useEffect(() => {
-    let cancelled = false
-    setState({ status: 'loading' })
-    getSessionAccess(sessionId, token)
-      .then((access) => !cancelled && setState({ status: 'ready', access }))
-      .catch((error) => {
-        if (cancelled) return
-        if (error instanceof ApiRequestError && [400, 401, 403, 404].includes(error.status)) {
-          setState({ status: 'invalid-link' })
-        } else {
-          setState({ status: 'error', message: error instanceof Error ? error.message : String(error) })
-        }
-      })
-    return () => {
-      cancelled = true
-    }
-  }, [sessionId, token, attempt])
-
-  const retry = useCallback(() => setAttempt((n) => n + 1), [])
-  return { state, retry }
+function toAccessState(state: ReturnType<typeof useRequest<SessionAccess>>['state']): AccessState {
+  switch (state.status) {
+    case 'loading':
+      return state
+    case 'ready':
+      return { status: 'ready', access: state.data }
+    case 'error':
+      return state.error instanceof ApiRequestError && [400, 401, 403, 404].includes(state.error.status)
+        ? { status: 'invalid-link' }
+        : { status: 'error', message: errorMessage(state.error) }
+  }
 }

@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useState } from 'react'
 import { getSessionBrief, type SessionBrief } from '../api.ts'
+import { errorMessage, useRequest } from '../useRequest.ts'
 
 export type BriefState =
   | { status: 'loading' }
@@ -8,24 +8,9 @@ export type BriefState =
 
 /** The session's brief for this link's role (GET /api/sessions/:id/brief); the server strips guidance. */
 export function useSessionBrief(sessionId: string, token: string): { state: BriefState; retry: () => void } {
-  const [state, setState] = useState<BriefState>({ status: 'loading' })
-  const [attempt, setAttempt] = useState(0)
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` re-runs the request on retry
-  useEffect(() => {
-    let cancelled = false
-    setState({ status: 'loading' })
-    getSessionBrief(sessionId, token)
-      .then((brief) => !cancelled && setState({ status: 'ready', brief }))
-      .catch((error) => {
-        if (!cancelled)
-          setState({ status: 'error', message: error instanceof Error ? error.message : String(error) })
-      })
-    return () => {
-      cancelled = true
-    }
-  }, [sessionId, token, attempt])
-
-  const retry = useCallback(() => setAttempt((n) => n + 1), [])
+  const { state, retry } = useRequest(() => getSessionBrief(sessionId, token), `${sessionId} ${token}`)
+  if (state.status === 'ready') return { state: { status: 'ready', brief: state.data }, retry }
+  if (state.status === 'error')
+    return { state: { status: 'error', message: errorMessage(state.error) }, retry }
   return { state, retry }
 }
