@@ -221,7 +221,11 @@ export class Room {
         ? (origin as RoomConnection).author
         : { sessionId: this.docId, role: 'system', userId: null }
     this.#pending.push({ at: Date.now(), author, update })
-    this.#flushTimer ??= setTimeout(() => void this.flush(), this.#flushDelayMs)
+    // Every room flushes on the same clock ticks, so the log commits all rooms' updates together.
+    this.#flushTimer ??= setTimeout(
+      () => void this.flush(),
+      this.#flushDelayMs - (Date.now() % this.#flushDelayMs),
+    )
   }
 
   #onAwarenessUpdate = (

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -36,6 +36,21 @@ describe('SQLite update log', () => {
     expect(all.map((u) => [...u.update])).toEqual([[1], [2], [3, 3]])
     expect(all[2].author).toEqual({ sessionId: 's1', role: 'interviewer', userId: null })
     expect((await storage.readUpdates('doc-a', 1, 2)).map((u) => u.seq)).toEqual([2])
+  })
+
+  it('commits appends from many documents in the same turn together, numbering each document in order', async () => {
+    const appends = ['a', 'b', 'a', 'c', 'a'].map((docId, i) =>
+      storage.appendUpdates(docId, [{ at: i, author, update: bytes(i) }]),
+    )
+    expect(await Promise.all(appends)).toEqual([1, 1, 2, 1, 3])
+    expect((await storage.readUpdates('a')).map((u) => [...u.update])).toEqual([[0], [2], [4]])
+  })
+
+  it('continues the numbering of a log written by an earlier process', async () => {
+    await storage.appendUpdates('doc', [{ at: 1, author, update: bytes(1) }])
+    await storage.close()
+    storage = await openSqliteStorage({ dataDir: dir })
+    expect(await storage.appendUpdates('doc', [{ at: 2, author, update: bytes(2) }])).toBe(2)
   })
 
   it('loads the newest checkpoint plus the updates after it', async () => {
@@ -95,6 +110,18 @@ describe('SQLite update log', () => {
       ),
     ).rejects.toThrow()
     expect(await storage.getSession('sess-b')).toBeNull()
+  })
+
+  it('copies the write-ahead log into the database file in the background', async () => {
+    const dbFile = join(dir, 'scaleboard.db')
+    const before = statSync(dbFile).size
+    const big = new Uint8Array(64 * 1024).fill(7)
+    for (let i = 0; i < 16; i++) await storage.appendUpdates('doc', [{ at: i, author, update: big }])
+    // The server's connection never checkpoints (wal_autocheckpoint = 0): only the worker does.
+    expect(statSync(dbFile).size).toBe(before)
+    await expect
+      .poll(() => statSync(dbFile).size, { timeout: 10_000 })
+      .toBeGreaterThan(before + 16 * 64 * 1024)
   })
 
   it('answers ping', async () => {

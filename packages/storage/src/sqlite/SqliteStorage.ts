@@ -8,6 +8,8 @@ import type { Checkpoint, LoggedUpdate, SessionRecord, Storage } from '../types.
 import { migrationProvider } from './migrations.ts'
 import { kyselyDatabaseFromNodeSqlite } from './nodeSqliteAdapter.ts'
 import type { Database, DocUpdatesTable, SessionsTable } from './schema.ts'
+import { UpdateLogWriter } from './UpdateLogWriter.ts'
+import { startWalCheckpointer, type WalCheckpointer } from './walCheckpointer.ts'
 
 export interface SqliteStorageOptions {
   /** Folder for `scaleboard.db`; created if missing. */
@@ -22,8 +24,9 @@ export async function openSqliteStorage({ dataDir }: SqliteStorageOptions): Prom
   mkdirSync(dataDir, { recursive: true })
   const file = join(dataDir, 'scaleboard.db')
   const raw = new DatabaseSync(file)
+  // Checkpoints run in a worker thread (walCheckpointer.ts), never inside a commit on the event loop.
   raw.exec(
-    'PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;',
+    'PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA wal_autocheckpoint = 0;',
   )
   const db = new Kysely<Database>({
     dialect: new SqliteDialect({ database: kyselyDatabaseFromNodeSqlite(raw) }),
@@ -33,41 +36,22 @@ export async function openSqliteStorage({ dataDir }: SqliteStorageOptions): Prom
     await db.destroy()
     throw new Error(`could not migrate ${file}: ${String(error)}`)
   }
-  return new SqliteStorage(db)
+  return new SqliteStorage(db, raw, startWalCheckpointer(file))
 }
 
 class SqliteStorage implements Storage {
   readonly #db: Kysely<Database>
+  readonly #writer: UpdateLogWriter
+  readonly #checkpointer: WalCheckpointer
 
-  constructor(db: Kysely<Database>) {
+  constructor(db: Kysely<Database>, raw: DatabaseSync, checkpointer: WalCheckpointer) {
     this.#db = db
+    this.#writer = new UpdateLogWriter(raw)
+    this.#checkpointer = checkpointer
   }
 
-  async appendUpdates(docId: string, entries: ReadonlyArray<Omit<LoggedUpdate, 'seq'>>): Promise<number> {
-    return this.#db.transaction().execute(async (trx) => {
-      const row = await trx
-        .selectFrom('doc_updates')
-        .select(sql<number>`coalesce(max(seq), 0)`.as('last'))
-        .where('doc_id', '=', docId)
-        .executeTakeFirstOrThrow()
-      let seq = Number(row.last)
-      for (const entry of entries) {
-        seq += 1
-        await trx
-          .insertInto('doc_updates')
-          .values({
-            doc_id: docId,
-            seq,
-            at: entry.at,
-            author_session: entry.author.sessionId,
-            author_role: entry.author.role,
-            author_user: entry.author.userId,
-            update: entry.update,
-          })
-          .execute()
-      }
-      return seq
-    })
+  appendUpdates(docId: string, entries: ReadonlyArray<Omit<LoggedUpdate, 'seq'>>): Promise<number> {
+    return this.#writer.append(docId, entries)
   }
 
   async loadLatest(docId: string) {
@@ -152,6 +136,7 @@ class SqliteStorage implements Storage {
   }
 
   async close(): Promise<void> {
+    await this.#checkpointer.stop()
     await this.#db.destroy()
   }
 }
