@@ -1,6 +1,7 @@
+import { readBoardRecords, readBoardSchema } from '@scaleboard/board-sync/doc'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningServer } from './server.ts'
-import { createSession, startTestServer, TEST_ADMIN_TOKEN } from './testing.ts'
+import { connectClient, createSession, startTestServer, TEST_ADMIN_TOKEN, waitForSync } from './testing.ts'
 
 let server: RunningServer
 const get = (path: string, token?: string) =>
@@ -68,5 +69,31 @@ describe('scenarios API', () => {
       level: null,
     })
     expect((await get(`/api/sessions/${blank.id}/brief`, session.token('candidate'))).status).toBe(403)
+  })
+})
+
+describe('scenario boards', () => {
+  it('are in the stored document as soon as the session exists, for any Yjs client', async () => {
+    const scenario = await (await get('/api/scenarios/image-moderation')).json()
+    const session = await createSession(server.url, { scenarioId: 'image-moderation', level: 'junior' })
+    const client = connectClient(server.url, session.id, session.token('observer'))
+    await waitForSync(client.provider)
+    const records = [...readBoardRecords(client.doc).values()] as {
+      typeName: string
+      type?: string
+      isLocked?: boolean
+      props?: { name?: string }
+    }[]
+    client.provider.destroy()
+
+    expect(readBoardSchema(client.doc)).not.toBeNull()
+    expect(records.filter((r) => r.typeName === 'document' || r.typeName === 'page')).toHaveLength(2)
+    const shapes = records.filter((r) => r.typeName === 'shape')
+    const frame = shapes.find((s) => s.type === 'frame')
+    expect(frame?.props?.name).toBe('Current state')
+    const names = shapes.map((s) => s.props?.name)
+    for (const component of scenario.currentArchitecture.components) expect(names).toContain(component.name)
+    expect(shapes.every((s) => s.isLocked)).toBe(true)
+    expect(shapes.filter((s) => s.type === 'arrow')).toHaveLength(scenario.currentArchitecture.flows.length)
   })
 })
