@@ -1,5 +1,5 @@
+import { createSession } from '../serverProcess.ts'
 import { drawRectangle, expect, shapeCount, shapeIds, test, waitForLive } from './fixtures.ts'
-import { createSession } from './server.ts'
 
 test('candidate and interviewer see each other’s shapes and cursors', async ({ server, openBoard }) => {
   const session = await createSession(server.url)

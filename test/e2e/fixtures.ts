@@ -1,5 +1,5 @@
 import { type Browser, test as base, expect, type Page } from '@playwright/test'
-import { type ServerProcess, startServerProcess } from './server.ts'
+import { type ServerProcess, startServerProcess } from '../serverProcess.ts'
 
 export interface RoleBoard {
   page: Page

@@ -1,5 +1,5 @@
+import { createSession } from '../serverProcess.ts'
 import { drawRectangle, expect, shapeCount, shapeIds, test, waitForLive } from './fixtures.ts'
-import { createSession } from './server.ts'
 
 test('a server restart mid-session: browsers reconnect and nothing is lost', async ({
   server,

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
+import { ADMIN_TOKEN, createSession } from '../serverProcess.ts'
 import { expect, test, waitForLive } from './fixtures.ts'
-import { ADMIN_TOKEN, createSession } from './server.ts'
 
 interface ScenarioView {
   id: string

@@ -1,6 +1,5 @@
 import { createRoute } from '@hono/zod-openapi'
 import {
-  ApiError,
   CandidateScenario,
   Level,
   ScenarioGuidance,
@@ -9,18 +8,13 @@ import {
   SessionId,
 } from '@scaleboard/schema'
 import { z } from 'zod'
-
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  content: { 'application/json': { schema } },
-  description,
-})
-const errorResponse = (description: string) => json(ApiError, description)
+import { errorResponse, jsonResponse } from './openapi.ts'
 
 export const listScenariosRoute = createRoute({
   method: 'get',
   path: '/api/scenarios',
   summary: 'The scenarios a session can be created from',
-  responses: { 200: json(z.array(ScenarioSummary), 'One line per scenario') },
+  responses: { 200: jsonResponse(z.array(ScenarioSummary), 'One line per scenario') },
 })
 
 export const getScenarioRoute = createRoute({
@@ -29,7 +23,7 @@ export const getScenarioRoute = createRoute({
   summary: 'The candidate-visible part of a scenario (no interviewer guidance)',
   request: { params: z.object({ id: ScenarioRefId }) },
   responses: {
-    200: json(CandidateScenario, 'The scenario without its guidance'),
+    200: jsonResponse(CandidateScenario, 'The scenario without its guidance'),
     400: errorResponse('Not a scenario id'),
     404: errorResponse('Unknown scenario'),
   },
@@ -42,7 +36,7 @@ export const getScenarioGuidanceRoute = createRoute({
   security: [{ bearer: [] }],
   request: { params: z.object({ id: ScenarioRefId }) },
   responses: {
-    200: json(ScenarioGuidance, 'Hints, follow-up questions, strong answers, pitfalls'),
+    200: jsonResponse(ScenarioGuidance, 'Hints, follow-up questions, strong answers, pitfalls'),
     401: errorResponse('Missing or unknown token'),
     403: errorResponse('This token may not see the guidance'),
     404: errorResponse('Unknown scenario'),
@@ -63,7 +57,7 @@ export const sessionBriefRoute = createRoute({
   security: [{ bearer: [] }],
   request: { params: z.object({ id: SessionId }) },
   responses: {
-    200: json(SessionBrief, 'The brief'),
+    200: jsonResponse(SessionBrief, 'The brief'),
     401: errorResponse('Missing or unknown token'),
     403: errorResponse('The token belongs to another session'),
   },

@@ -1,6 +1,5 @@
 import { createRoute } from '@hono/zod-openapi'
 import {
-  ApiError,
   CreatedSession,
   CreateSessionBody,
   SessionAccess,
@@ -8,12 +7,7 @@ import {
   SessionSummary,
 } from '@scaleboard/schema'
 import { z } from 'zod'
-
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  content: { 'application/json': { schema } },
-  description,
-})
-const errorResponse = (description: string) => json(ApiError, description)
+import { errorResponse, jsonResponse } from './openapi.ts'
 
 export const createSessionRoute = createRoute({
   method: 'post',
@@ -22,7 +16,7 @@ export const createSessionRoute = createRoute({
   security: [{ bearer: [] }],
   request: { body: { content: { 'application/json': { schema: CreateSessionBody } }, required: true } },
   responses: {
-    201: json(CreatedSession, 'The session, with a secret link per role'),
+    201: jsonResponse(CreatedSession, 'The session, with a secret link per role'),
     400: errorResponse('The body is not valid'),
     401: errorResponse('Missing or wrong organiser token'),
     404: errorResponse('Unknown scenario'),
@@ -36,7 +30,7 @@ export const listSessionsRoute = createRoute({
   security: [{ bearer: [] }],
   request: { query: z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) }) },
   responses: {
-    200: json(z.object({ sessions: z.array(SessionSummary) }), 'Sessions, newest first'),
+    200: jsonResponse(z.object({ sessions: z.array(SessionSummary) }), 'Sessions, newest first'),
     401: errorResponse('Missing or wrong organiser token'),
   },
 })
@@ -48,7 +42,7 @@ export const sessionAccessRoute = createRoute({
   security: [{ bearer: [] }],
   request: { params: z.object({ id: SessionId }) },
   responses: {
-    200: json(SessionAccess, 'The session and the role this token holds'),
+    200: jsonResponse(SessionAccess, 'The session and the role this token holds'),
     401: errorResponse('Missing or unknown token'),
     403: errorResponse('The token belongs to another session'),
   },

@@ -4,7 +4,7 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 
-const MAIN = resolve(import.meta.dirname, '../../apps/server/src/main.ts')
+const MAIN = resolve(import.meta.dirname, '../apps/server/src/main.ts')
 export const ADMIN_TOKEN = 'e2e-admin-token-0123456789abcdef'
 
 export interface ServerProcess {
@@ -27,9 +27,15 @@ function freePort(): Promise<number> {
   })
 }
 
-function spawnServer(port: number, dataDir: string): Promise<ChildProcess> {
+function spawnServer(port: number, dataDir: string, adminToken: string): Promise<ChildProcess> {
   const child = spawn(process.execPath, [MAIN], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ADMIN_TOKEN },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      ADMIN_TOKEN: adminToken,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   return new Promise((ready, fail) => {
@@ -46,11 +52,14 @@ function spawnServer(port: number, dataDir: string): Promise<ChildProcess> {
   })
 }
 
-/** The real server process (`node apps/server/src/main.ts`) serving the built web app. */
-export async function startServerProcess(): Promise<ServerProcess> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'scaleboard-e2e-'))
+/**
+ * The real server process (`node apps/server/src/main.ts`, as `pnpm start` runs it) serving the
+ * built web app, so a test can kill -9 all of it at once and start it again on the same data.
+ */
+export async function startServerProcess(adminToken = ADMIN_TOKEN): Promise<ServerProcess> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'scaleboard-process-'))
   const port = await freePort()
-  let child = await spawnServer(port, dataDir)
+  let child = await spawnServer(port, dataDir, adminToken)
   const exited = (c: ChildProcess) =>
     c.exitCode !== null || c.signalCode !== null
       ? Promise.resolve()
@@ -64,7 +73,7 @@ export async function startServerProcess(): Promise<ServerProcess> {
       await exited(child)
     },
     async restart() {
-      child = await spawnServer(port, dataDir)
+      child = await spawnServer(port, dataDir, adminToken)
     },
     async stop() {
       child.kill('SIGTERM')
