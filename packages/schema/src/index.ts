@@ -51,6 +51,7 @@ export {
   SessionId,
   SessionLinks,
   SessionSummary,
+  SyncTicket,
   UserId,
 } from './session.ts'
-export { SYNC_PATH, SyncCloseCode } from './sync.ts'
+export { isTemporaryCloseCode, SYNC_PATH, SyncCloseCode } from './sync.ts'

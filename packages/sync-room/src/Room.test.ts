@@ -119,7 +119,7 @@ describe('RoomRegistry', () => {
   it('loads a room once for concurrent clients and unloads it when the last one leaves', async () => {
     const log = createMemoryLog()
     const rooms = new RoomRegistry({ log })
-    const [l1, l2] = await Promise.all([rooms.open('d'), rooms.open('d')])
+    const [l1, l2] = await Promise.all([rooms.open('d', 'candidate'), rooms.open('d', 'candidate')])
     expect(l1.room).toBe(l2.room)
     const a = new MemoryClient(l1.room)
     l1.release()
@@ -131,19 +131,30 @@ describe('RoomRegistry', () => {
     expect(rooms.loadedRoomCount).toBe(0)
     expect(l1.room.isClosed).toBe(true)
 
-    const again = await rooms.open('d')
+    const again = await rooms.open('d', 'candidate')
     expect(again.room).not.toBe(l1.room)
     expect(again.room.doc.getText('t').toString()).toBe('kept')
     again.release()
     await rooms.closeAll()
   })
 
-  it('refuses connections past the cap', async () => {
-    const rooms = new RoomRegistry({ log: createMemoryLog(), maxConnectionsPerRoom: 2 })
-    const first = await rooms.open('d')
-    first.join(new MemoryClient(first.room).connection)
-    await rooms.open('d')
-    await expect(rooms.open('d')).rejects.toBeInstanceOf(RoomFullError)
+  it('gives each role its own slots, so observers filling theirs never keep out the candidate or interviewer', async () => {
+    const rooms = new RoomRegistry({
+      log: createMemoryLog(),
+      maxConnectionsPerRole: { observer: 2, candidate: 1, interviewer: 1 },
+    })
+    const first = await rooms.open('d', 'observer')
+    const joined = new MemoryClient(first.room, 'observer')
+    first.join(joined.connection)
+    await rooms.open('d', 'observer')
+    await expect(rooms.open('d', 'observer')).rejects.toBeInstanceOf(RoomFullError)
+    const candidate = await rooms.open('d', 'candidate')
+    await expect(rooms.open('d', 'candidate')).rejects.toBeInstanceOf(RoomFullError)
+    await rooms.open('d', 'interviewer')
+    candidate.release()
+    // A slot frees when its connection leaves.
+    rooms.leave(first.room, joined.connection)
+    await rooms.open('d', 'observer')
     await rooms.closeAll()
   })
 
@@ -152,8 +163,8 @@ describe('RoomRegistry', () => {
     const bus = createInProcessBus()
     const instanceA = new RoomRegistry({ log, bus })
     const instanceB = new RoomRegistry({ log, bus })
-    const la = await instanceA.open('d')
-    const lb = await instanceB.open('d')
+    const la = await instanceA.open('d', 'candidate')
+    const lb = await instanceB.open('d', 'candidate')
     const a = new MemoryClient(la.room)
     const b = new MemoryClient(lb.room)
     a.doc.getText('t').insert(0, 'across instances')

@@ -3,7 +3,10 @@ import type { Author, DocumentLog, LoggedUpdate } from '@scaleboard/storage'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import type { RoomBus, RoomBusMembership } from './bus.ts'
+import type { LogHealthReporter, UpdateGuard, UpdateGuardFactory } from './guard.ts'
+import { DEFAULT_ROOM_LIMITS, type RoomLimits } from './limits.ts'
 import {
+  type AwarenessEntry,
   decodeAwarenessEntries,
   decodeMessage,
   encodeAwareness,
@@ -13,12 +16,18 @@ import {
   encodeUpdate,
   MalformedMessageError,
 } from './protocol.ts'
+import { createTokenBucket, type TokenBucket } from './tokenBucket.ts'
 
 /** What the room needs from a transport (a WebSocket, or an in-memory pair in tests). */
 export interface RoomConnection {
+  /** Who this connection is, from its token's grant (never from what the client says). */
   readonly author: Author
   /** Read-only connections are answered but their document changes are dropped. */
   readonly readonly: boolean
+  /** Fields the server sets in this connection's awareness `user`: who it is, from its grant. */
+  readonly identity?: Readonly<Record<string, unknown>>
+  /** Bytes handed to the transport and not yet sent; a reader that falls behind is closed. */
+  bufferedAmount?(): number
   send(frame: Uint8Array): void
   close(code: number, reason: string): void
 }
@@ -27,28 +36,60 @@ export interface RoomOptions {
   docId: string
   log: DocumentLog
   bus?: RoomBus
+  /** Judges each client update before it is applied; without one every decodable update is applied. */
+  guard?: UpdateGuardFactory
+  limits?: Partial<RoomLimits>
+  health?: LogHealthReporter
   /** Updates wait at most this long before they are appended to the log. */
   flushDelayMs?: number
-  /** A checkpoint is written after this many logged updates (and when the room closes). */
+  /** A checkpoint is written after this many logged updates or bytes (and when the room closes). */
   checkpointEvery?: number
+  checkpointEveryBytes?: number
   /** Awareness client ids one connection may own. */
   maxClientIdsPerConnection?: number
+  /** The room could not close earlier (unsaved edits) and now has nothing left to write. */
+  onDrained?: () => void
   onError?: (error: unknown, context: string) => void
+  now?: () => number
 }
 
 /** Origins of changes that must not be logged again. */
 const LOADED_FROM_LOG = Symbol('loaded-from-log')
 const FROM_BUS = Symbol('from-bus')
+const RETRY_DELAYS_MS = [250, 1000, 2000, 5000, 10_000]
+const MAX_REMEMBERED_CLIENT_IDS = 10_000
 
 interface ConnectionState {
   clientIds: Set<number>
+  /** Awareness client ids stay bound to this key (role and browser) for the room's life. */
+  ownerKey: string
+  bytes: TokenBucket
+  messages: TokenBucket
+  syncRequests: TokenBucket
 }
 
 type RoomState = 'ready' | 'closing' | 'closed'
 
+/** Why a connection is closed, from the closed set of SyncCloseCode. */
+class ConnectionRefusal extends Error {
+  readonly code: SyncCloseCode
+
+  constructor(code: SyncCloseCode, reason: string) {
+    super(reason)
+    this.code = code
+  }
+}
+
 /**
  * One board in memory: the Yjs document, who is connected, and the queue of updates on their way
  * to the log. Every change the document emits is broadcast and logged exactly once.
+ *
+ * The room protects itself and its log: each connection's traffic is rate-limited, its awareness
+ * state capped, a reader that falls behind is closed; a client update is judged by the guard and
+ * checked against the document size limit before it is applied, and refused whole (the connection
+ * closes with the reason) when it fails. While the log cannot be written, the room accepts no
+ * edits (writers are closed with `storageUnavailable` and keep theirs locally), keeps every edit
+ * it already accepted in memory, and retries until they are stored.
  */
 export class Room {
   readonly docId: string
@@ -56,45 +97,86 @@ export class Room {
   readonly awareness: awarenessProtocol.Awareness
   readonly #log: DocumentLog
   readonly #connections = new Map<RoomConnection, ConnectionState>()
+  readonly #limits: RoomLimits
   readonly #flushDelayMs: number
   readonly #checkpointEvery: number
+  readonly #checkpointEveryBytes: number
   readonly #maxClientIds: number
+  readonly #health: LogHealthReporter | undefined
+  readonly #onDrained: (() => void) | undefined
   readonly #onError: (error: unknown, context: string) => void
+  readonly #now: () => number
+  readonly #roomBytes: TokenBucket
+  /** awareness client id -> owner key of the connection that first announced it */
+  readonly #clientOwners = new Map<number, string>()
+  #guard: UpdateGuard | null = null
   #bus: RoomBusMembership | null = null
   #state: RoomState = 'ready'
   #pending: Array<Omit<LoggedUpdate, 'seq'>> = []
   #flushTimer: ReturnType<typeof setTimeout> | null = null
   #flushing: Promise<void> = Promise.resolve()
+  #storageError: unknown = null
+  #failedFlushes = 0
   #lastSeq = 0
   #checkpointSeq = 0
+  #bytesSinceCheckpoint = 0
+  /** An upper bound of the encoded document size: measured, plus every update since. */
+  #docBytes = 0
 
-  /** Loads the newest checkpoint and the log's tail; the room answers nobody before this resolves. */
+  /**
+   * Loads the newest checkpoint and the log's tail; the room answers nobody before this resolves.
+   * A checkpoint that does not decode is skipped: the room is rebuilt from the whole log.
+   */
   static async load(options: RoomOptions): Promise<Room> {
-    const { checkpoint, updates } = await options.log.loadLatest(options.docId)
     const room = new Room(options)
-    room.doc.transact(() => {
-      if (checkpoint) Y.applyUpdate(room.doc, checkpoint.state)
-      for (const entry of updates) Y.applyUpdate(room.doc, entry.update)
-    }, LOADED_FROM_LOG)
-    room.#checkpointSeq = checkpoint?.seq ?? 0
-    room.#lastSeq = updates.at(-1)?.seq ?? room.#checkpointSeq
+    let state: Uint8Array
+    let lastSeq: number
+    let rebuilt = false
+    let checkpointSeq = 0
+    try {
+      const { checkpoint, updates } = await options.log.loadLatest(options.docId)
+      checkpointSeq = checkpoint?.seq ?? 0
+      state = replay(checkpoint?.state ?? null, updates, true)
+      lastSeq = updates.at(-1)?.seq ?? checkpointSeq
+    } catch (error) {
+      room.#onError(
+        error,
+        `the newest checkpoint (seq ${checkpointSeq}) does not load; rebuilding from the log`,
+      )
+      const all = await options.log.readUpdates(options.docId, 0)
+      state = replay(null, all, false)
+      lastSeq = all.at(-1)?.seq ?? 0
+      rebuilt = true
+    }
+    Y.applyUpdate(room.doc, state, LOADED_FROM_LOG)
+    room.#checkpointSeq = rebuilt ? 0 : checkpointSeq
+    room.#lastSeq = lastSeq
+    room.#docBytes = state.byteLength
+    room.#guard = options.guard?.(state, () => Y.encodeStateAsUpdate(room.doc)) ?? null
     room.#bus = options.bus?.join(options.docId, (update) => room.#applyFromBus(update)) ?? null
+    if (rebuilt && lastSeq > 0) await room.#checkpoint()
     return room
   }
 
   private constructor(options: RoomOptions) {
     this.docId = options.docId
     this.#log = options.log
+    this.#limits = { ...DEFAULT_ROOM_LIMITS, ...options.limits }
     this.#flushDelayMs = options.flushDelayMs ?? 50
     this.#checkpointEvery = options.checkpointEvery ?? 500
+    this.#checkpointEveryBytes = options.checkpointEveryBytes ?? 8 * 1024 * 1024
     this.#maxClientIds = options.maxClientIdsPerConnection ?? 4
+    this.#health = options.health
+    this.#onDrained = options.onDrained
+    this.#now = options.now ?? Date.now
     this.#onError =
       options.onError ??
       ((error, context) =>
         // A client's bad frame is routine; only our own failures deserve a stack trace.
-        error instanceof MalformedMessageError
+        error instanceof MalformedMessageError || error instanceof ConnectionRefusal
           ? console.warn(`[room ${this.docId}] ${context}`)
           : console.error(`[room ${this.docId}] ${context}`, error))
+    this.#roomBytes = createTokenBucket(this.#limits.roomUpdateBytes, this.#now())
     this.doc = new Y.Doc({ gc: true })
     this.awareness = new awarenessProtocol.Awareness(this.doc)
     this.awareness.setLocalState(null)
@@ -115,41 +197,69 @@ export class Room {
     return this.#lastSeq
   }
 
-  join(connection: RoomConnection): void {
-    if (this.#state !== 'ready') throw new Error(`room ${this.docId} is ${this.#state}`)
-    this.#connections.set(connection, { clientIds: new Set() })
-    connection.send(encodeSyncStep1(this.doc))
-    const others = [...this.awareness.getStates().keys()]
-    if (others.length > 0) connection.send(encodeAwareness(this.awareness, others))
+  /** Accepted edits not yet stored in the log. */
+  get unsavedUpdateCount(): number {
+    return this.#pending.length
   }
 
-  /** Handles one frame from a connection. A frame that can't be decoded closes that connection. */
+  /** Why the log cannot be written right now, or null. */
+  get storageError(): unknown {
+    return this.#storageError
+  }
+
+  join(connection: RoomConnection): void {
+    if (this.#state !== 'ready') throw new Error(`room ${this.docId} is ${this.#state}`)
+    const now = this.#now()
+    this.#connections.set(connection, {
+      clientIds: new Set(),
+      ownerKey: `${connection.author.role}:${connection.author.userId ?? ''}`,
+      bytes: createTokenBucket(this.#limits.connectionBytes, now),
+      messages: createTokenBucket(this.#limits.connectionMessages, now),
+      syncRequests: createTokenBucket(this.#limits.connectionSyncRequests, now),
+    })
+    this.#send(connection, encodeSyncStep1(this.doc))
+    const others = [...this.awareness.getStates().keys()]
+    if (others.length > 0) this.#send(connection, encodeAwareness(this.awareness, others))
+  }
+
+  /** Handles one frame from a connection. A frame that breaks a rule or a limit closes that connection. */
   receive(connection: RoomConnection, frame: Uint8Array): void {
     const state = this.#connections.get(connection)
     if (!state) return
     try {
+      const now = this.#now()
+      if (!state.messages.take(1, now) || !state.bytes.take(frame.byteLength, now))
+        throw new ConnectionRefusal(SyncCloseCode.rateLimited, 'too many messages: slow down and reconnect')
       const message = decodeMessage(frame)
       switch (message.type) {
         case 'sync-step1':
-          connection.send(encodeSyncStep2(this.doc, message.stateVector))
+          // Each answer can be the whole document: a client that keeps asking is ignored.
+          if (state.syncRequests.take(1, now))
+            this.#send(connection, encodeSyncStep2(this.doc, message.stateVector))
           break
         case 'sync-update':
           if (!connection.readonly) this.#applyClientUpdate(connection, message.update)
           break
         case 'awareness':
-          this.#receiveAwareness(state, message.update)
+          this.#receiveAwareness(connection, state, message.update)
           break
         case 'query-awareness':
-          connection.send(encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]))
+          if (state.syncRequests.take(1, now))
+            this.#send(connection, encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]))
           break
         default:
           message satisfies never
       }
     } catch (error) {
-      const reason = error instanceof MalformedMessageError ? error.message : 'message could not be handled'
+      const [code, reason] =
+        error instanceof ConnectionRefusal
+          ? [error.code, error.message]
+          : [
+              SyncCloseCode.malformedMessage,
+              error instanceof MalformedMessageError ? error.message : 'message could not be handled',
+            ]
       this.#onError(error, `closing connection of ${connection.author.role}: ${reason}`)
-      this.leave(connection)
-      connection.close(SyncCloseCode.malformedMessage, reason.slice(0, 120))
+      this.#drop(connection, code, reason)
     }
   }
 
@@ -161,7 +271,7 @@ export class Room {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...state.clientIds], null)
   }
 
-  /** Appends every pending update to the log; resolves when they are stored. */
+  /** Appends every pending update to the log; resolves when they are stored (or the attempt failed). */
   flush(): Promise<void> {
     if (this.#flushTimer) clearTimeout(this.#flushTimer)
     this.#flushTimer = null
@@ -169,58 +279,152 @@ export class Room {
     return this.#flushing
   }
 
-  /** Flushes, checkpoints and frees the document. Connections must have left. */
-  async close(): Promise<void> {
-    if (this.#state !== 'ready') return
+  /**
+   * Flushes, checkpoints and frees the document. Connections must have left. Returns false, and
+   * stays loaded and retrying, when accepted edits could not be stored: they are never dropped.
+   */
+  async close(): Promise<boolean> {
+    if (this.#state !== 'ready') return this.#state === 'closed'
     this.#state = 'closing'
-    this.#bus?.leave()
     await this.flush()
+    if (this.#pending.length > 0 || this.#connections.size > 0) {
+      this.#state = 'ready'
+      return false
+    }
+    this.#bus?.leave()
     if (this.#lastSeq > this.#checkpointSeq) await this.#checkpoint()
+    this.#guard?.destroy()
     this.awareness.destroy()
     this.doc.destroy()
     this.#state = 'closed'
+    return true
   }
 
   #applyClientUpdate(connection: RoomConnection, update: Uint8Array): void {
+    if (this.#storageError !== null && !isEmptyUpdate(update))
+      throw new ConnectionRefusal(
+        SyncCloseCode.storageUnavailable,
+        'the server cannot save edits right now; yours are kept in your browser',
+      )
+    if (!this.#roomBytes.take(update.byteLength, this.#now()))
+      throw new ConnectionRefusal(SyncCloseCode.rateLimited, 'this board is receiving edits too fast')
+    if (this.#docBytes + update.byteLength > this.#limits.maxDocumentBytes) {
+      this.#docBytes = Y.encodeStateAsUpdate(this.doc).byteLength
+      if (this.#docBytes + update.byteLength > this.#limits.maxDocumentBytes)
+        throw new ConnectionRefusal(
+          SyncCloseCode.limitExceeded,
+          `the board would exceed its size limit (${this.#limits.maxDocumentBytes} bytes)`,
+        )
+    }
+    if (this.#guard) {
+      let verdict: ReturnType<UpdateGuard['check']>
+      try {
+        verdict = this.#guard.check(update, connection.author)
+      } catch (error) {
+        throw new MalformedMessageError(`update could not be applied: ${(error as Error).message}`)
+      }
+      if (!verdict.ok)
+        throw new ConnectionRefusal(
+          verdict.kind === 'limit-exceeded' ? SyncCloseCode.limitExceeded : SyncCloseCode.changeRefused,
+          verdict.reason,
+        )
+    }
     try {
       Y.applyUpdate(this.doc, update, connection)
     } catch (error) {
-      // Whatever part was integrated before the throw was emitted, broadcast and logged as usual.
+      // Only reachable without a guard: what was integrated before the throw is broadcast and logged.
       throw new MalformedMessageError(`update could not be applied: ${(error as Error).message}`)
+    }
+    this.#docBytes += update.byteLength
+    if (this.doc.store.pendingStructs || this.doc.store.pendingDs) {
+      // Parts that wait for changes we never saw are not part of the document: forget them.
+      this.doc.store.pendingStructs = null
+      this.doc.store.pendingDs = null
+      throw new ConnectionRefusal(
+        SyncCloseCode.changeRefused,
+        'the update depends on changes the server has not received',
+      )
     }
   }
 
   /**
    * Stock y-websocket clients relay every awareness change they hear, other people's included.
-   * A connection's entries count only for client ids it owns; it comes to own an id the room has
-   * never seen by announcing a state for it. Entries for anyone else's id are dropped, so nobody
-   * can move another person's cursor or make them vanish.
+   * A connection's entries count only for client ids it owns; it comes to own an id nobody else
+   * has announced by announcing a state for it, and the id stays bound to its owner key for the
+   * room's life, so nobody can move another person's cursor, make them vanish, or take over their
+   * id after they disconnect. The server sets the fields of `user` that say who someone is.
    */
-  #receiveAwareness(state: ConnectionState, update: Uint8Array): void {
-    const own = decodeAwarenessEntries(update).filter((entry) => {
-      if (state.clientIds.has(entry.clientId)) return true
-      const known =
-        this.awareness.getStates().has(entry.clientId) ||
-        [...this.#connections.values()].some((other) => other.clientIds.has(entry.clientId))
-      if (known || entry.state === 'null' || state.clientIds.size >= this.#maxClientIds) return false
-      state.clientIds.add(entry.clientId)
-      return true
-    })
+  #receiveAwareness(connection: RoomConnection, state: ConnectionState, update: Uint8Array): void {
+    const own: AwarenessEntry[] = []
+    for (const entry of decodeAwarenessEntries(update)) {
+      if (entry.state.length > this.#limits.maxAwarenessStateBytes)
+        throw new ConnectionRefusal(
+          SyncCloseCode.limitExceeded,
+          `presence state larger than ${this.#limits.maxAwarenessStateBytes} bytes`,
+        )
+      if (!state.clientIds.has(entry.clientId) && !this.#claim(state, entry)) continue
+      own.push(
+        entry.state === 'null' ? entry : { ...entry, state: this.#stampIdentity(connection, entry.state) },
+      )
+    }
     if (own.length > 0)
       awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(own), state)
   }
 
+  #claim(state: ConnectionState, entry: AwarenessEntry): boolean {
+    const owner = this.#clientOwners.get(entry.clientId)
+    if (owner !== undefined && owner !== state.ownerKey) return false
+    const inUse =
+      this.awareness.getStates().has(entry.clientId) ||
+      [...this.#connections.values()].some((other) => other.clientIds.has(entry.clientId))
+    if (inUse || entry.state === 'null' || state.clientIds.size >= this.#maxClientIds) return false
+    state.clientIds.add(entry.clientId)
+    this.#clientOwners.delete(entry.clientId)
+    this.#clientOwners.set(entry.clientId, state.ownerKey)
+    if (this.#clientOwners.size > MAX_REMEMBERED_CLIENT_IDS)
+      this.#clientOwners.delete(this.#clientOwners.keys().next().value as number)
+    return true
+  }
+
+  #stampIdentity(connection: RoomConnection, json: string): string {
+    const fields = connection.identity
+    if (!fields) return json
+    const value = JSON.parse(json) as unknown
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return json
+    const user = (value as { user?: unknown }).user
+    const claimed = typeof user === 'object' && user !== null && !Array.isArray(user) ? user : {}
+    return JSON.stringify({ ...value, user: { ...claimed, ...fields } })
+  }
+
+  #send(connection: RoomConnection, frame: Uint8Array): void {
+    const buffered = connection.bufferedAmount?.() ?? 0
+    // One large frame (a whole board) may always go out; a backlog may not keep growing.
+    if (buffered > 0 && buffered + frame.byteLength > this.#limits.maxBufferedBytes) {
+      this.#drop(connection, SyncCloseCode.slowReader, 'the connection fell too far behind; reconnect')
+      return
+    }
+    connection.send(frame)
+  }
+
+  #drop(connection: RoomConnection, code: number, reason: string): void {
+    this.leave(connection)
+    connection.close(code, reason.slice(0, 120))
+  }
+
   #onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === LOADED_FROM_LOG) return
+    const fromClient =
+      origin !== null && typeof origin === 'object' && this.#connections.has(origin as RoomConnection)
+    if (!fromClient) this.#guard?.mirror(update)
     const frame = encodeUpdate(update)
-    for (const connection of this.#connections.keys()) connection.send(frame)
+    for (const connection of [...this.#connections.keys()]) this.#send(connection, frame)
     if (origin === FROM_BUS) return
     this.#bus?.publish(update)
-    const author: Author =
-      origin && typeof origin === 'object' && 'author' in origin
-        ? (origin as RoomConnection).author
-        : { sessionId: this.docId, role: 'system', userId: null }
-    this.#pending.push({ at: Date.now(), author, update })
+    const author: Author = fromClient
+      ? (origin as RoomConnection).author
+      : { sessionId: this.docId, role: 'system', userId: null }
+    this.#pending.push({ at: this.#now(), author, update })
+    this.#bytesSinceCheckpoint += update.byteLength
     // Every room flushes on the same clock ticks, so the log commits all rooms' updates together.
     this.#flushTimer ??= setTimeout(
       () => void this.flush(),
@@ -235,11 +439,11 @@ export class Room {
     const changed = [...added, ...updated, ...removed]
     if (changed.length === 0) return
     const frame = encodeAwareness(this.awareness, changed)
-    for (const connection of this.#connections.keys()) connection.send(frame)
+    for (const connection of [...this.#connections.keys()]) this.#send(connection, frame)
   }
 
   #applyFromBus(update: Uint8Array): void {
-    if (this.#state !== 'ready') return
+    if (this.#state === 'closed') return
     try {
       Y.applyUpdate(this.doc, update, FROM_BUS)
     } catch (error) {
@@ -256,11 +460,46 @@ export class Room {
     } catch (error) {
       // Keep the batch, in order, ahead of anything newer, and try again soon.
       this.#pending = [...batch, ...this.#pending]
-      this.#onError(error, `could not append ${batch.length} updates; retrying`)
-      if (this.#state === 'ready') this.#flushTimer ??= setTimeout(() => void this.flush(), 1000)
+      this.#storageFailed(error, batch.length)
       return
     }
-    if (this.#lastSeq - this.#checkpointSeq >= this.#checkpointEvery) await this.#checkpoint()
+    if (this.#storageError !== null) this.#storageRecovered()
+    if (
+      this.#lastSeq - this.#checkpointSeq >= this.#checkpointEvery ||
+      this.#bytesSinceCheckpoint >= this.#checkpointEveryBytes
+    )
+      await this.#checkpoint()
+    if (this.#pending.length === 0 && this.#connections.size === 0 && this.#state === 'ready')
+      this.#onDrained?.()
+  }
+
+  #storageFailed(error: unknown, count: number): void {
+    const first = this.#storageError === null
+    this.#storageError = error
+    this.#failedFlushes += 1
+    this.#onError(
+      error,
+      `could not append ${this.#pending.length} updates (${count} in this attempt); retrying`,
+    )
+    if (first) {
+      this.#health?.failed(this.docId, error)
+      // Writers would otherwise go on editing into a board that cannot be saved.
+      for (const connection of [...this.#connections.keys()])
+        if (!connection.readonly)
+          this.#drop(
+            connection,
+            SyncCloseCode.storageUnavailable,
+            'the server cannot save edits right now; yours are kept in your browser',
+          )
+    }
+    const delay = RETRY_DELAYS_MS[Math.min(this.#failedFlushes - 1, RETRY_DELAYS_MS.length - 1)]
+    this.#flushTimer ??= setTimeout(() => void this.flush(), delay)
+  }
+
+  #storageRecovered(): void {
+    this.#storageError = null
+    this.#failedFlushes = 0
+    this.#health?.recovered(this.docId)
   }
 
   /**
@@ -270,14 +509,48 @@ export class Room {
   async #checkpoint(): Promise<void> {
     const seq = this.#lastSeq
     try {
-      await this.#log.saveCheckpoint(this.docId, {
-        seq,
-        at: Date.now(),
-        state: Y.encodeStateAsUpdate(this.doc),
-      })
+      const state = Y.encodeStateAsUpdate(this.doc)
+      this.#docBytes = state.byteLength
+      await this.#log.saveCheckpoint(this.docId, { seq, at: this.#now(), state })
       this.#checkpointSeq = seq
+      this.#bytesSinceCheckpoint = 0
     } catch (error) {
       this.#onError(error, 'could not write a checkpoint')
     }
   }
+}
+
+/**
+ * A checkpoint and the updates after it, as one state. Strict: throws if they do not make a whole
+ * document. Lenient (rebuilding from the whole log): keeps whatever decodes.
+ */
+function replay(
+  checkpoint: Uint8Array | null,
+  updates: ReadonlyArray<LoggedUpdate>,
+  strict: boolean,
+): Uint8Array {
+  const doc = new Y.Doc({ gc: true })
+  try {
+    doc.transact(() => {
+      if (checkpoint) Y.applyUpdate(doc, checkpoint)
+      for (const entry of updates) {
+        try {
+          Y.applyUpdate(doc, entry.update)
+        } catch (error) {
+          if (strict) throw error
+          console.error(`[room] skipping logged update seq ${entry.seq}: it does not decode`)
+        }
+      }
+    })
+    if (strict && (doc.store.pendingStructs || doc.store.pendingDs))
+      throw new Error('the stored updates depend on changes that are not in the log')
+    return Y.encodeStateAsUpdate(doc)
+  } finally {
+    doc.destroy()
+  }
+}
+
+/** What y-websocket sends as sync step 2 when it has nothing the server lacks. */
+function isEmptyUpdate(update: Uint8Array): boolean {
+  return update.byteLength <= 2 && update.every((byte) => byte === 0)
 }

@@ -1,12 +1,22 @@
+import type { Role } from '@scaleboard/schema'
 import type { DocumentLog } from '@scaleboard/storage'
 import type { RoomBus } from './bus.ts'
 import { Room, type RoomConnection, type RoomOptions } from './Room.ts'
 
-export interface RoomRegistryOptions extends Omit<RoomOptions, 'docId'> {
+export interface RoomRegistryOptions extends Omit<RoomOptions, 'docId' | 'onDrained'> {
   log: DocumentLog
   bus?: RoomBus
-  /** Connections one room accepts at once. */
-  maxConnectionsPerRoom?: number
+  /**
+   * Connections one room accepts at once, per role. Each role has one link per session, so this is
+   * also the cap per link: observers filling their slots never keep out the candidate or interviewer.
+   */
+  maxConnectionsPerRole?: Partial<Record<Role, number>>
+}
+
+export const DEFAULT_CONNECTIONS_PER_ROLE: Record<Role, number> = {
+  candidate: 8,
+  interviewer: 8,
+  observer: 30,
 }
 
 /** A reserved place in a loaded room: join it, or release it if the client went away meanwhile. */
@@ -23,31 +33,41 @@ export class RoomFullError extends Error {
 interface Entry {
   loading: Promise<Room>
   room: Room | null
-  /** leases handed out and not yet joined or released */
-  reserved: number
+  /** leases handed out and not yet joined or released, per role */
+  reserved: Map<Role, number>
+  /** joined connections per role */
+  joined: Map<Role, number>
   closing: Promise<void> | null
 }
 
 /**
  * Loads each room once, however many clients arrive while it loads, and unloads it when the last
  * client leaves. A client that arrives while its room closes waits and gets a freshly loaded room.
+ * A room that cannot close because its edits are not stored yet stays loaded until they are.
  */
 export class RoomRegistry {
   readonly #options: RoomRegistryOptions
   readonly #entries = new Map<string, Entry>()
-  readonly #maxConnections: number
+  readonly #maxPerRole: Record<Role, number>
 
   constructor(options: RoomRegistryOptions) {
     this.#options = options
-    this.#maxConnections = options.maxConnectionsPerRoom ?? 50
+    this.#maxPerRole = { ...DEFAULT_CONNECTIONS_PER_ROLE, ...options.maxConnectionsPerRole }
   }
 
   get loadedRoomCount(): number {
     return this.#entries.size
   }
 
-  /** Resolves once the room's stored state is loaded; throws RoomFullError at the cap. */
-  async open(docId: string): Promise<RoomLease> {
+  /** Loaded rooms whose accepted edits are not all stored yet, with how many are waiting. */
+  get unsavedRooms(): Array<{ docId: string; unsavedUpdates: number }> {
+    return [...this.#entries.entries()]
+      .filter(([, entry]) => (entry.room?.unsavedUpdateCount ?? 0) > 0)
+      .map(([docId, entry]) => ({ docId, unsavedUpdates: entry.room?.unsavedUpdateCount ?? 0 }))
+  }
+
+  /** Resolves once the room's stored state is loaded; throws RoomFullError when `role` has no free slot. */
+  async open(docId: string, role: Role): Promise<RoomLease> {
     let entry = this.#entries.get(docId)
     while (entry?.closing) {
       await entry.closing
@@ -55,9 +75,10 @@ export class RoomRegistry {
     }
     if (!entry) {
       const created: Entry = {
-        loading: Room.load({ ...this.#options, docId }),
+        loading: Room.load({ ...this.#options, docId, onDrained: () => this.#unloadIfIdle(docId) }),
         room: null,
-        reserved: 0,
+        reserved: new Map(),
+        joined: new Map(),
         closing: null,
       }
       entry = created
@@ -70,21 +91,21 @@ export class RoomRegistry {
       )
     }
     const current = entry
-    if ((current.room?.connectionCount ?? 0) + current.reserved >= this.#maxConnections)
-      throw new RoomFullError(`room ${docId} is full (${this.#maxConnections} connections)`)
-    current.reserved += 1
+    if ((current.joined.get(role) ?? 0) + (current.reserved.get(role) ?? 0) >= this.#maxPerRole[role])
+      throw new RoomFullError(`room ${docId} has no free ${role} slot (${this.#maxPerRole[role]})`)
+    bump(current.reserved, role, 1)
     let room: Room
     try {
       room = await current.loading
     } catch (error) {
-      current.reserved -= 1
+      bump(current.reserved, role, -1)
       throw error
     }
     let settled = false
     const settle = () => {
       if (settled) return false
       settled = true
-      current.reserved -= 1
+      bump(current.reserved, role, -1)
       return true
     }
     return {
@@ -92,6 +113,7 @@ export class RoomRegistry {
       join: (connection) => {
         if (!settle()) throw new Error('lease already used')
         room.join(connection)
+        bump(current.joined, role, 1)
       },
       release: () => {
         if (settle()) this.#unloadIfIdle(docId)
@@ -102,35 +124,66 @@ export class RoomRegistry {
   /** Removes a connection; the room unloads when nobody is left. */
   leave(room: Room, connection: RoomConnection): void {
     room.leave(connection)
+    const entry = this.#entries.get(room.docId)
+    const role = connection.author.role
+    if (entry?.room === room && role !== 'system') bump(entry.joined, role, -1)
     this.#unloadIfIdle(room.docId)
   }
 
-  /** Flushes and closes every room (server shutdown). */
-  async closeAll(): Promise<void> {
-    await Promise.all(
-      [...this.#entries.keys()].map(async (docId) => {
-        const entry = this.#entries.get(docId)
-        const room = await entry?.loading.catch(() => null)
-        if (room && entry && !entry.closing) await this.#close(docId, entry, room)
-        else await entry?.closing
-      }),
-    )
+  /**
+   * Flushes and closes every room (server shutdown). Rooms whose edits cannot be stored are retried
+   * for `graceMs`; what is still unsaved then is returned, so the caller can say so loudly.
+   */
+  async closeAll(graceMs = 10_000): Promise<Array<{ docId: string; unsavedUpdates: number }>> {
+    const deadline = Date.now() + graceMs
+    for (;;) {
+      await Promise.all(
+        [...this.#entries.keys()].map(async (docId) => {
+          const entry = this.#entries.get(docId)
+          const room = await entry?.loading.catch(() => null)
+          if (room && entry && !entry.closing) await this.#close(docId, entry, room)
+          else await entry?.closing
+        }),
+      )
+      const unsaved = this.unsavedRooms
+      if (unsaved.length === 0 || Date.now() >= deadline) return unsaved
+      await new Promise((resolve) => setTimeout(resolve, 250))
+    }
   }
 
   #unloadIfIdle(docId: string): void {
     const entry = this.#entries.get(docId)
     const room = entry?.room
-    if (!entry || !room || entry.closing || entry.reserved > 0 || room.connectionCount > 0) return
+    if (!entry || !room || entry.closing || total(entry.reserved) > 0 || room.connectionCount > 0) return
     void this.#close(docId, entry, room)
   }
 
   #close(docId: string, entry: Entry, room: Room): Promise<void> {
     entry.closing = room
       .close()
-      .catch((error) => this.#options.onError?.(error, `closing room ${docId}`))
+      .then(
+        (closed) => {
+          // Not closed: edits still wait for the log. The room stays loaded and retries; onDrained brings us back.
+          if (closed && this.#entries.get(docId) === entry) this.#entries.delete(docId)
+        },
+        (error) => {
+          this.#options.onError?.(error, `closing room ${docId}`)
+          if (this.#entries.get(docId) === entry) this.#entries.delete(docId)
+        },
+      )
       .finally(() => {
-        if (this.#entries.get(docId) === entry) this.#entries.delete(docId)
+        entry.closing = null
       })
     return entry.closing
   }
+}
+
+function bump(counts: Map<Role, number>, role: Role, by: number): void {
+  counts.set(role, (counts.get(role) ?? 0) + by)
+}
+
+function total(counts: Map<Role, number>): number {
+  let sum = 0
+  for (const value of counts.values()) sum += value
+  return sum
 }

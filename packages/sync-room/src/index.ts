@@ -1,4 +1,6 @@
 export { createInProcessBus, type RoomBus, type RoomBusMembership } from './bus.ts'
+export type { GuardVerdict, LogHealthReporter, UpdateGuard, UpdateGuardFactory } from './guard.ts'
+export { DEFAULT_ROOM_LIMITS, type RoomLimits } from './limits.ts'
 export {
   type AwarenessEntry,
   decodeAwarenessEntries,
@@ -14,4 +16,11 @@ export {
   SyncStep,
 } from './protocol.ts'
 export { Room, type RoomConnection, type RoomOptions } from './Room.ts'
-export { RoomFullError, type RoomLease, RoomRegistry, type RoomRegistryOptions } from './RoomRegistry.ts'
+export {
+  DEFAULT_CONNECTIONS_PER_ROLE,
+  RoomFullError,
+  type RoomLease,
+  RoomRegistry,
+  type RoomRegistryOptions,
+} from './RoomRegistry.ts'
+export { createTokenBucket, type TokenBucket, type TokenBucketRate } from './tokenBucket.ts'

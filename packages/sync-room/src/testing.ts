@@ -44,10 +44,16 @@ export class MemoryClient {
   closed: { code: number; reason: string } | null = null
   #room: Room
 
-  constructor(room: Room, role: 'candidate' | 'interviewer' | 'observer' = 'candidate', userId = 'u') {
+  constructor(
+    room: Room,
+    role: 'candidate' | 'interviewer' | 'observer' = 'candidate',
+    userId = 'u',
+    identity?: Record<string, unknown>,
+  ) {
     this.#room = room
     this.connection = {
       author: { sessionId: room.docId, role, userId },
+      identity,
       readonly: role === 'observer',
       send: (frame) => this.#receive(frame),
       close: (code, reason) => {

@@ -1,5 +1,5 @@
 import { bindPresence, type PresenceUser } from '@scaleboard/board-sync'
-import { unlockCopiedReferenceShapes } from '@scaleboard/components'
+import { keepReferenceLocked, unlockCopiedReferenceShapes } from '@scaleboard/components'
 import type { Role } from '@scaleboard/schema'
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite.js'
 import { useCallback, useMemo } from 'react'
@@ -74,6 +74,8 @@ export function BoardCanvas({ store, awareness, role, self, onEditor }: Props) {
       keepLinksAsText(editor)
       // Pasted copies of the locked current state become ordinary, editable shapes.
       const stopUnlocking = unlockCopiedReferenceShapes(editor)
+      // The server refuses a candidate's change to the current state; the editor keeps the same rule.
+      const stopGuarding = role === 'candidate' ? keepReferenceLocked(editor) : () => {}
       // …and land beside the current state, not inside its locked frame on top of the original.
       pasteBesideReference(editor)
       showInitialView(editor)
@@ -90,6 +92,7 @@ export function BoardCanvas({ store, awareness, role, self, onEditor }: Props) {
       return () => {
         onEditor?.(null)
         stopUnlocking()
+        stopGuarding()
         stopKeepingView()
         presence.dispose()
         if (window.__scaleboardEditor === editor) delete window.__scaleboardEditor
