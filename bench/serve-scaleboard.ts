@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { loadConfig, startServer } from '../apps/server/src/index.ts'
 import { reportToParent } from './serverProcess.ts'
 
-const adminToken = process.env.BENCH_ADMIN_TOKEN ?? 'bench-admin-token-0123456789'
+const adminToken = process.env.BENCH_ADMIN_TOKEN ?? 'bench-admin-token-Zq8Lw3Rt6Yp1Nc5Vx'
 const dataDir = mkdtempSync(join(tmpdir(), 'scaleboard-bench-'))
 const server = await startServer(
   loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ADMIN_TOKEN: adminToken }),

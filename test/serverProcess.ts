@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 
 const MAIN = resolve(import.meta.dirname, '../apps/server/src/main.ts')
-export const ADMIN_TOKEN = 'e2e-admin-token-0123456789abcdef'
+export const ADMIN_TOKEN = 'e2e-admin-token-Hq7Wm2Xz9Lc4Rv8Pk3'
 
 export interface ServerProcess {
   url: string

@@ -7,6 +7,12 @@ import { resolveAdminToken } from './adminToken.ts'
 import { createApp } from './app.ts'
 import { initialBoardUpdate } from './boards/scenarioBoard.ts'
 import type { Config } from './config.ts'
+import { linkOrigin } from './http/linkOrigin.ts'
+import { type ApiRateLimits, createApiRateLimits } from './http/rateLimit.ts'
+import { startRetention } from './retention.ts'
+import { boardGuardFactory, roomLimits } from './sync/boardRoomOptions.ts'
+import { createLogHealth } from './sync/logHealth.ts'
+import { createTicketStore } from './sync/tickets.ts'
 import { createSyncUpgradeHandler } from './sync/upgrade.ts'
 
 export interface RunningServer {
@@ -17,6 +23,8 @@ export interface RunningServer {
   adminTokenGenerated: boolean
   storage: Storage
   rooms: RoomRegistry
+  /** The /api rate limiters (http/rateLimiter.ts `RateLimiter`s, keyed by client address or token). */
+  rateLimits: ApiRateLimits
   /** Stops accepting, closes sockets, flushes every room to the log, closes storage. */
   close(): Promise<void>
 }
@@ -32,15 +40,40 @@ export async function startServer(config: Config): Promise<RunningServer> {
   )
   const storage = await openSqliteStorage({ dataDir: config.DATA_DIR })
   const { token: adminToken, generated } = resolveAdminToken(config.DATA_DIR, config.ADMIN_TOKEN)
+  const logHealth = createLogHealth()
+  const { slots, ...limits } = roomLimits(config)
   const rooms = new RoomRegistry({
     log: storage,
     bus: createInProcessBus(),
-    maxConnectionsPerRoom: config.MAX_CONNECTIONS_PER_ROOM,
+    guard: boardGuardFactory(config),
+    limits,
+    maxConnectionsPerRole: slots,
+    health: logHealth,
   })
+  // WebSocket tickets: the web app trades its role token for one before every (re)connect.
+  const tickets = createTicketStore({ ttlMs: 30_000 })
+  const rateLimits = createApiRateLimits({
+    perIp: config.RATE_LIMIT_PER_IP,
+    perToken: config.RATE_LIMIT_PER_TOKEN,
+    authFailures: config.RATE_LIMIT_AUTH_FAILURES,
+  })
+  let listeningUrl = ''
   const app = createApp({
     storage,
+    logHealth,
+    tickets,
     adminToken,
-    publicUrl: config.PUBLIC_URL,
+    api: {
+      rateLimits,
+      trustProxy: config.TRUST_PROXY,
+      maxBodyBytes: config.MAX_BODY_BYTES,
+      maxJsonDepth: config.MAX_JSON_DEPTH,
+    },
+    linkOrigin: linkOrigin({
+      publicUrl: config.PUBLIC_URL,
+      allowedHosts: config.ALLOWED_HOSTS,
+      listeningUrl: () => listeningUrl,
+    }),
     scenarios,
     initialBoard: (scenarioId) => {
       if (scenarioId === null) return initialBoardUpdate(null)
@@ -49,7 +82,13 @@ export async function startServer(config: Config): Promise<RunningServer> {
     },
     web: { distDir: config.WEB_DIST_DIR, tldrawLicenseKey: config.TLDRAW_LICENSE_KEY },
   })
-  const sync = createSyncUpgradeHandler({ storage, rooms, maxFrameBytes: config.MAX_FRAME_BYTES })
+  const sync = createSyncUpgradeHandler({
+    storage,
+    rooms,
+    maxFrameBytes: config.MAX_FRAME_BYTES,
+    tickets,
+    authFailures: rateLimits.authFailures,
+  })
 
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () => resolve(s))
@@ -58,20 +97,31 @@ export async function startServer(config: Config): Promise<RunningServer> {
   server.on('upgrade', sync.handleUpgrade)
   const { port } = server.address() as AddressInfo
   const host = config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST
+  listeningUrl = `http://${host}:${port}`
+  // Sessions past RETENTION_DAYS go now, then daily.
+  const retention = config.RETENTION_DAYS
+    ? await startRetention({ storage, days: config.RETENTION_DAYS })
+    : null
 
   let closing: Promise<void> | null = null
   return {
-    url: `http://${host}:${port}`,
+    url: listeningUrl,
     port,
     adminToken,
     adminTokenGenerated: generated,
     storage,
     rooms,
+    rateLimits,
     close() {
       closing ??= (async () => {
+        retention?.stop()
         sync.close()
         await new Promise<void>((resolve) => server.close(() => resolve()))
-        await rooms.closeAll()
+        const unsaved = await rooms.closeAll()
+        for (const { docId, unsavedUpdates } of unsaved)
+          console.error(
+            `[server] ${unsavedUpdates} edits of board ${docId} could not be saved before stopping`,
+          )
         await storage.close()
       })()
       return closing

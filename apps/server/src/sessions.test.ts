@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningServer } from './server.ts'
-import { createSession, startTestServer, TEST_ADMIN_TOKEN } from './testing.ts'
+import { createSession, startTestServer, TEST_ADMIN_TOKEN, tokenFromLink } from './testing.ts'
 
 let server: RunningServer
 
@@ -26,7 +26,10 @@ describe('sessions API', () => {
       const url = new URL(body.links[role])
       expect(url.origin).toBe('https://board.example.test')
       expect(url.pathname).toBe(`/s/${body.id}`)
-      return url.searchParams.get('token') ?? ''
+      // The token travels in the fragment, which browsers never send: not in the path or query.
+      expect(url.search).toBe('')
+      expect(url.hash).toMatch(/^#token=[A-Za-z0-9_-]+$/)
+      return tokenFromLink(body.links[role])
     })
     expect(new Set(tokens).size).toBe(3)
     for (const token of tokens) expect(Buffer.from(token, 'base64url').length).toBeGreaterThanOrEqual(16)

@@ -2,12 +2,24 @@ import { SyncCloseCode } from '@scaleboard/schema'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
 import type { RunningServer } from './server.ts'
-import { connectClient, createSession, startTestServer, waitFor, waitForSync } from './testing.ts'
+import {
+  cardName,
+  connectClient,
+  createSession,
+  putCard,
+  startTestServer,
+  waitFor,
+  waitForSync,
+} from './testing.ts'
 
 let server: RunningServer
 
 beforeAll(async () => {
-  server = await startTestServer({ MAX_FRAME_BYTES: '65536', MAX_CONNECTIONS_PER_ROOM: '3' })
+  server = await startTestServer({
+    MAX_FRAME_BYTES: '65536',
+    MAX_OBSERVERS_PER_ROOM: '3',
+    MAX_CONNECTIONS_PER_LINK: '2',
+  })
 })
 afterAll(() => server.close())
 
@@ -47,10 +59,10 @@ describe('sync endpoint', () => {
     const a = connectClient(server.url, session.id, session.token('candidate'), 'cand')
     const b = connectClient(server.url, session.id, session.token('interviewer'), 'int')
     await Promise.all([waitForSync(a.provider), waitForSync(b.provider)])
-    a.doc.getMap('m').set('from', 'candidate')
-    b.doc.getMap('m').set('note', 'interviewer')
-    await waitFor(() => b.doc.getMap('m').get('from') === 'candidate', 'candidate edit at interviewer')
-    await waitFor(() => a.doc.getMap('m').get('note') === 'interviewer', 'interviewer edit at candidate')
+    putCard(a.doc, 'shape:from', 'candidate')
+    putCard(b.doc, 'shape:note', 'interviewer', 1200)
+    await waitFor(() => cardName(b.doc, 'shape:from') === 'candidate', 'candidate edit at interviewer')
+    await waitFor(() => cardName(a.doc, 'shape:note') === 'interviewer', 'interviewer edit at candidate')
     await waitFor(() => server.rooms.loadedRoomCount === 1, 'room loaded')
     a.provider.destroy()
     b.provider.destroy()
@@ -81,12 +93,12 @@ describe('sync endpoint', () => {
     const candidate = connectClient(server.url, session.id, session.token('candidate'))
     const observer = connectClient(server.url, session.id, session.token('observer'))
     await Promise.all([waitForSync(candidate.provider), waitForSync(observer.provider)])
-    candidate.doc.getMap('m').set('design', 1)
-    await waitFor(() => observer.doc.getMap('m').get('design') === 1, 'observer sees the design')
-    observer.doc.getMap('m').set('design', 666)
-    candidate.doc.getMap('m').set('after', true)
-    await waitFor(() => observer.doc.getMap('m').get('after') === true, 'later candidate edit')
-    expect(candidate.doc.getMap('m').get('design')).toBe(1)
+    putCard(candidate.doc, 'shape:design', 'one')
+    await waitFor(() => cardName(observer.doc, 'shape:design') === 'one', 'observer sees the design')
+    putCard(observer.doc, 'shape:design', 'vandalised')
+    putCard(candidate.doc, 'shape:after', 'after', 1400)
+    await waitFor(() => cardName(observer.doc, 'shape:after') === 'after', 'later candidate edit')
+    expect(cardName(candidate.doc, 'shape:design')).toBe('one')
     candidate.provider.destroy()
     observer.provider.destroy()
     await waitFor(() => server.rooms.loadedRoomCount === 0, 'room unloaded')
@@ -106,9 +118,9 @@ describe('sync endpoint', () => {
       ws.on('error', () => {})
     })
     expect(closeCode).toBe(SyncCloseCode.frameTooLarge)
-    peer.doc.getMap('m').set('alive', true)
+    putCard(peer.doc, 'shape:alive', 'alive')
     const other = connectClient(server.url, session.id, session.token('interviewer'))
-    await waitFor(() => other.doc.getMap('m').get('alive') === true, 'the room still works')
+    await waitFor(() => cardName(other.doc, 'shape:alive') === 'alive', 'the room still works')
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200)
     peer.provider.destroy()
     other.provider.destroy()
@@ -137,12 +149,18 @@ describe('sync endpoint', () => {
     expect(logged.map((u) => u.author.role)).toEqual(['system'])
   })
 
-  it('caps connections per room with a clear close code', async () => {
+  it('caps connections per link with a clear close code; full observer slots never keep out the candidate', async () => {
     const session = await createSession(server.url)
     const clients = [1, 2, 3].map(() => connectClient(server.url, session.id, session.token('observer')))
     await Promise.all(clients.map((c) => waitForSync(c.provider)))
-    const result = await rawConnect(`/sync/${session.id}?token=${session.token('candidate')}`)
-    expect(result.close).toBe(SyncCloseCode.roomFull)
-    for (const c of clients) c.provider.destroy()
+    const observer = await rawConnect(`/sync/${session.id}?token=${session.token('observer')}`)
+    expect(observer.close).toBe(SyncCloseCode.roomFull)
+    const candidates = [1, 2].map(() => connectClient(server.url, session.id, session.token('candidate')))
+    await Promise.all(candidates.map((c) => waitForSync(c.provider)))
+    const third = await rawConnect(`/sync/${session.id}?token=${session.token('candidate')}`)
+    expect(third.close).toBe(SyncCloseCode.roomFull)
+    const interviewer = connectClient(server.url, session.id, session.token('interviewer'))
+    await waitForSync(interviewer.provider)
+    for (const c of [...clients, ...candidates, interviewer]) c.provider.destroy()
   })
 })

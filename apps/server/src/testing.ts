@@ -1,13 +1,15 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { openBoardRecords, readBoardRecords } from '@scaleboard/board-sync/doc'
+import { getDefaultComponentProps } from '@scaleboard/components/schema'
 import { WebSocket } from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { loadConfig } from './config.ts'
 import { type RunningServer, startServer } from './server.ts'
 
-export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789'
+export const TEST_ADMIN_TOKEN = 'Tq7vX2mKp9LwR4sZ8nBc3YhJ6fDg5EaU1oIxVtN0'
 
 /** A real server on 127.0.0.1 with a random port and a fresh SQLite file. */
 export async function startTestServer(
@@ -28,9 +30,19 @@ export async function createSession(baseUrl: string, body: Record<string, unknow
   })
   if (response.status !== 201) throw new Error(`createSession: ${response.status} ${await response.text()}`)
   const session = (await response.json()) as { id: string; links: Record<string, string> }
-  const token = (role: 'candidate' | 'interviewer' | 'observer') =>
-    new URL(session.links[role]).searchParams.get('token') ?? ''
+  const token = (role: 'candidate' | 'interviewer' | 'observer') => tokenFromLink(session.links[role])
   return { ...session, token }
+}
+
+/**
+ * The role token of a board link: from its fragment (`/s/<id>#token=…`, what the server hands
+ * out) or, for links made before that, its query string (`?token=…`). '' when it has none.
+ * The one place test and bench code reads a token out of a link.
+ */
+export function tokenFromLink(link: string): string {
+  const url = new URL(link)
+  const fromFragment = new URLSearchParams(url.hash.replace(/^#/, '')).get('token')
+  return fromFragment || url.searchParams.get('token') || ''
 }
 
 /** A stock y-websocket client, as a browser runs it, over the `ws` package. */
@@ -58,4 +70,28 @@ export function waitFor(predicate: () => boolean, what: string, timeoutMs = 10_0
 
 export function waitForSync(provider: WebsocketProvider): Promise<void> {
   return waitFor(() => provider.synced, 'initial sync')
+}
+
+/** Puts a valid component card (a cache) on a board doc, as a browser's binding would write it. */
+export function putCard(doc: Y.Doc, id: `shape:${string}`, name: string, x = 900): void {
+  openBoardRecords(doc).set(id, {
+    id,
+    typeName: 'shape',
+    type: 'component',
+    x,
+    y: 0,
+    rotation: 0,
+    index: 'a5',
+    parentId: 'page:page',
+    isLocked: false,
+    opacity: 1,
+    meta: {},
+    props: { ...getDefaultComponentProps('cache'), name },
+  })
+}
+
+/** The name on a card of a board doc, or undefined when the card is not there. */
+export function cardName(doc: Y.Doc, id: `shape:${string}`): string | undefined {
+  const record = readBoardRecords(doc).get(id) as { props?: { name?: string } } | undefined
+  return record?.props?.name
 }

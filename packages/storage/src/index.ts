@@ -1,5 +1,7 @@
+export { type BackupResult, backupSqliteDatabase } from './sqlite/backup.ts'
 export { openSqliteStorage, type SqliteStorageOptions } from './sqlite/SqliteStorage.ts'
 export type {
+  AuditEntry,
   Author,
   Checkpoint,
   DocumentLog,

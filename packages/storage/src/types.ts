@@ -52,6 +52,31 @@ export interface SessionStore {
   listSessions(limit: number): Promise<SessionRecord[]>
   /** Which session and role a token hash opens, if any. */
   findTokenGrant(tokenHash: string): Promise<{ sessionId: string; role: Role } | null>
+  /**
+   * Deletes a session with all its data in one transaction: its tokens, and the log and
+   * checkpoints of its documents (doc id `id`, and `id/<layer>` such as `id/annotations`).
+   * False when there was no such session.
+   */
+  deleteSession(id: string): Promise<boolean>
+  /** Ids of sessions created strictly before `createdBefore` (ISO 8601), oldest first. */
+  listSessionIdsCreatedBefore(createdBefore: string): Promise<string[]>
+  /** Records an organiser or system action (session created, deleted by retention, backup taken…). */
+  appendAudit(entry: AuditEntry): Promise<void>
+  /** The newest audit entries first. */
+  listAudit(limit: number): Promise<AuditEntry[]>
+}
+
+/** One line of the audit log. */
+export interface AuditEntry {
+  /** ISO 8601 */
+  at: string
+  /** who acted: `organiser` (the admin token), `retention`, `cli`… */
+  actor: string
+  /** what happened, e.g. `session.created`, `session.deleted`, `backup.taken` */
+  action: string
+  sessionId: string | null
+  /** a short free-form note; never a secret */
+  detail: string | null
 }
 
 export interface Storage extends DocumentLog, SessionStore {

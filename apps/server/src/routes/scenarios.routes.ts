@@ -8,13 +8,14 @@ import {
   SessionId,
 } from '@scaleboard/schema'
 import { z } from 'zod'
-import { errorResponse, jsonResponse } from './openapi.ts'
+import { allow, allowInAnySession } from '../http/grant.ts'
+import { apiResponses, jsonResponse } from './openapi.ts'
 
 export const listScenariosRoute = createRoute({
   method: 'get',
   path: '/api/scenarios',
   summary: 'The scenarios a session can be created from',
-  responses: { 200: jsonResponse(z.array(ScenarioSummary), 'One line per scenario') },
+  responses: apiResponses({ 200: jsonResponse(z.array(ScenarioSummary), 'One line per scenario') }, {}),
 })
 
 export const getScenarioRoute = createRoute({
@@ -22,11 +23,10 @@ export const getScenarioRoute = createRoute({
   path: '/api/scenarios/{id}',
   summary: 'The candidate-visible part of a scenario (no interviewer guidance)',
   request: { params: z.object({ id: ScenarioRefId }) },
-  responses: {
-    200: jsonResponse(CandidateScenario, 'The scenario without its guidance'),
-    400: errorResponse('Not a scenario id'),
-    404: errorResponse('Unknown scenario'),
-  },
+  responses: apiResponses(
+    { 200: jsonResponse(CandidateScenario, 'The scenario without its guidance') },
+    { 400: 'Not a scenario id', 404: 'Unknown scenario' },
+  ),
 })
 
 export const getScenarioGuidanceRoute = createRoute({
@@ -34,13 +34,17 @@ export const getScenarioGuidanceRoute = createRoute({
   path: '/api/scenarios/{id}/guidance',
   summary: 'Interviewer guidance: for the organiser, or an interviewer token of a session of this scenario',
   security: [{ bearer: [] }],
+  middleware: [allowInAnySession('organiser', 'interviewer')] as const,
   request: { params: z.object({ id: ScenarioRefId }) },
-  responses: {
-    200: jsonResponse(ScenarioGuidance, 'Hints, follow-up questions, strong answers, pitfalls'),
-    401: errorResponse('Missing or unknown token'),
-    403: errorResponse('This token may not see the guidance'),
-    404: errorResponse('Unknown scenario'),
-  },
+  responses: apiResponses(
+    { 200: jsonResponse(ScenarioGuidance, 'Hints, follow-up questions, strong answers, pitfalls') },
+    {
+      400: 'Not a scenario id',
+      401: 'Missing or unknown token',
+      403: 'This token may not see the guidance',
+      404: 'Unknown scenario',
+    },
+  ),
 })
 
 export const SessionBrief = z.object({
@@ -55,10 +59,14 @@ export const sessionBriefRoute = createRoute({
   path: '/api/sessions/{id}/brief',
   summary: "The session's scenario brief for a role token; guidance only for the interviewer",
   security: [{ bearer: [] }],
+  middleware: [allow('candidate', 'interviewer', 'observer')] as const,
   request: { params: z.object({ id: SessionId }) },
-  responses: {
-    200: jsonResponse(SessionBrief, 'The brief'),
-    401: errorResponse('Missing or unknown token'),
-    403: errorResponse('The token belongs to another session'),
-  },
+  responses: apiResponses(
+    { 200: jsonResponse(SessionBrief, 'The brief') },
+    {
+      400: 'Not a session id',
+      401: 'Missing or unknown token',
+      403: 'The token belongs to another session, or is the organiser token',
+    },
+  ),
 })

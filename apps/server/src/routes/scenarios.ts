@@ -2,10 +2,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi'
 import { toCandidateScenario, toScenarioSummary } from '@scaleboard/scenarios'
 import type { Scenario } from '@scaleboard/schema'
 import type { Storage } from '@scaleboard/storage'
-import { bearerToken } from '../http/bearer.ts'
 import { ApiException } from '../http/errors.ts'
-import { roleGrantFor } from '../http/roleGrant.ts'
-import { hashSecret, secretsEqual } from '../secrets.ts'
 import {
   getScenarioGuidanceRoute,
   getScenarioRoute,
@@ -15,13 +12,11 @@ import {
 
 export interface ScenarioRoutesDeps {
   storage: Storage
-  adminToken: string
   scenarios: ReadonlyMap<string, Scenario>
 }
 
 /** Scenario briefs. Guidance is for interviewers only; the server decides, not the UI. */
 export function registerScenarioRoutes(app: OpenAPIHono, deps: ScenarioRoutesDeps): void {
-  const adminHash = hashSecret(deps.adminToken)
   const scenarioOr404 = (id: string) => {
     const scenario = deps.scenarios.get(id)
     if (!scenario) throw new ApiException(404, 'unknown_scenario', `There is no scenario "${id}".`)
@@ -36,12 +31,11 @@ export function registerScenarioRoutes(app: OpenAPIHono, deps: ScenarioRoutesDep
 
   app.openapi(getScenarioGuidanceRoute, async (c) => {
     const scenario = scenarioOr404(c.req.valid('param').id)
-    const token = bearerToken(c)
-    if (!secretsEqual(token, adminHash)) {
-      const grant = await deps.storage.findTokenGrant(hashSecret(token))
-      if (!grant) throw new ApiException(401, 'unauthorized', 'This token is not valid.')
+    const grant = c.var.grant
+    // allow() admitted the organiser or an interviewer of some session: it must be of this scenario.
+    if (grant.kind === 'session') {
       const session = await deps.storage.getSession(grant.sessionId)
-      if (grant.role !== 'interviewer' || session?.scenarioId !== scenario.id)
+      if (session?.scenarioId !== scenario.id)
         throw new ApiException(
           403,
           'forbidden',
@@ -53,7 +47,8 @@ export function registerScenarioRoutes(app: OpenAPIHono, deps: ScenarioRoutesDep
 
   app.openapi(sessionBriefRoute, async (c) => {
     const { id } = c.req.valid('param')
-    const role = await roleGrantFor(c, deps.storage, id)
+    const grant = c.var.grant
+    const role = grant.kind === 'session' ? grant.role : null
     const session = await deps.storage.getSession(id)
     const scenario = session?.scenarioId ? (deps.scenarios.get(session.scenarioId) ?? null) : null
     return c.json(

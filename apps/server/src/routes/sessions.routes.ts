@@ -7,20 +7,25 @@ import {
   SessionSummary,
 } from '@scaleboard/schema'
 import { z } from 'zod'
-import { errorResponse, jsonResponse } from './openapi.ts'
+import { allow } from '../http/grant.ts'
+import { apiResponses, jsonResponse } from './openapi.ts'
 
 export const createSessionRoute = createRoute({
   method: 'post',
   path: '/api/sessions',
   summary: 'Create an interview session and its three role links (organiser only)',
   security: [{ bearer: [] }],
+  middleware: [allow('organiser')] as const,
   request: { body: { content: { 'application/json': { schema: CreateSessionBody } }, required: true } },
-  responses: {
-    201: jsonResponse(CreatedSession, 'The session, with a secret link per role'),
-    400: errorResponse('The body is not valid'),
-    401: errorResponse('Missing or wrong organiser token'),
-    404: errorResponse('Unknown scenario'),
-  },
+  responses: apiResponses(
+    { 201: jsonResponse(CreatedSession, 'The session, with a secret link per role') },
+    {
+      401: 'Missing or wrong organiser token',
+      403: 'A role token, not the organiser token',
+      404: 'Unknown scenario',
+    },
+    { body: true },
+  ),
 })
 
 export const listSessionsRoute = createRoute({
@@ -28,11 +33,16 @@ export const listSessionsRoute = createRoute({
   path: '/api/sessions',
   summary: 'The most recent sessions (organiser only)',
   security: [{ bearer: [] }],
+  middleware: [allow('organiser')] as const,
   request: { query: z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) }) },
-  responses: {
-    200: jsonResponse(z.object({ sessions: z.array(SessionSummary) }), 'Sessions, newest first'),
-    401: errorResponse('Missing or wrong organiser token'),
-  },
+  responses: apiResponses(
+    { 200: jsonResponse(z.object({ sessions: z.array(SessionSummary) }), 'Sessions, newest first') },
+    {
+      400: 'The limit is not a whole number from 1 to 500',
+      401: 'Missing or wrong organiser token',
+      403: 'A role token, not the organiser token',
+    },
+  ),
 })
 
 export const sessionAccessRoute = createRoute({
@@ -40,10 +50,14 @@ export const sessionAccessRoute = createRoute({
   path: '/api/sessions/{id}/access',
   summary: 'What a role link opens: the session and the role (role token as bearer)',
   security: [{ bearer: [] }],
+  middleware: [allow('candidate', 'interviewer', 'observer')] as const,
   request: { params: z.object({ id: SessionId }) },
-  responses: {
-    200: jsonResponse(SessionAccess, 'The session and the role this token holds'),
-    401: errorResponse('Missing or unknown token'),
-    403: errorResponse('The token belongs to another session'),
-  },
+  responses: apiResponses(
+    { 200: jsonResponse(SessionAccess, 'The session and the role this token holds') },
+    {
+      400: 'Not a session id',
+      401: 'Missing or unknown token',
+      403: 'The token belongs to another session, or is the organiser token',
+    },
+  ),
 })

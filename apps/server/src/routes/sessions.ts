@@ -1,16 +1,16 @@
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { Role, SessionSummary } from '@scaleboard/schema'
 import type { SessionRecord, Storage } from '@scaleboard/storage'
-import { requireAdmin } from '../http/adminAuth.ts'
+import type { Context } from 'hono'
 import { ApiException } from '../http/errors.ts'
-import { roleGrantFor } from '../http/roleGrant.ts'
+import { sessionLink } from '../http/links.ts'
 import { generateSecret, generateSessionId, hashSecret } from '../secrets.ts'
 import { createSessionRoute, listSessionsRoute, sessionAccessRoute } from './sessions.routes.ts'
 
 export interface SessionRoutesDeps {
   storage: Storage
-  adminToken: string
-  publicUrl: string | undefined
+  /** The origin links are built on (http/linkOrigin.ts): never a forged `Host` header. */
+  linkOrigin: (c: Context) => string
   /**
    * The new session's first board state as a Yjs update, or null for an unknown scenario.
    * It is logged before the session's links are handed out, so the first client already sees it.
@@ -19,8 +19,6 @@ export interface SessionRoutesDeps {
 }
 
 export function registerSessionRoutes(app: OpenAPIHono, deps: SessionRoutesDeps): void {
-  app.use('/api/sessions', requireAdmin(deps.adminToken))
-
   app.openapi(createSessionRoute, async (c) => {
     const body = c.req.valid('json')
     const board = deps.initialBoard(body.scenarioId ?? null)
@@ -46,8 +44,15 @@ export function registerSessionRoutes(app: OpenAPIHono, deps: SessionRoutesDeps)
     await deps.storage.appendUpdates(session.id, [
       { at: Date.now(), author: { sessionId: session.id, role: 'system', userId: null }, update: board },
     ])
-    const origin = deps.publicUrl ?? new URL(c.req.url).origin
-    const link = (role: Role) => `${origin}/s/${session.id}?token=${tokens[role]}`
+    await deps.storage.appendAudit({
+      at: session.createdAt,
+      actor: 'organiser',
+      action: 'session.created',
+      sessionId: session.id,
+      detail: session.scenarioId ? `scenario ${session.scenarioId}` : null,
+    })
+    const origin = deps.linkOrigin(c)
+    const link = (role: Role) => sessionLink(origin, session.id, tokens[role])
     return c.json(
       {
         ...toSummary(session),
@@ -65,10 +70,11 @@ export function registerSessionRoutes(app: OpenAPIHono, deps: SessionRoutesDeps)
 
   app.openapi(sessionAccessRoute, async (c) => {
     const { id } = c.req.valid('param')
-    const role = await roleGrantFor(c, deps.storage, id)
+    const grant = c.var.grant
     const session = await deps.storage.getSession(id)
-    if (!session) throw new ApiException(401, 'unauthorized', 'This link is not valid.')
-    return c.json({ session: toSummary(session), role }, 200)
+    if (!session || grant.kind !== 'session')
+      throw new ApiException(401, 'unauthorized', 'This link is not valid.')
+    return c.json({ session: toSummary(session), role: grant.role }, 200)
   })
 }
 

@@ -1,46 +1,76 @@
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
-import { canEditBoard, SessionId, SYNC_PATH, SyncCloseCode, UserId } from '@scaleboard/schema'
+import { canEditBoard, type Role, SessionId, SYNC_PATH, SyncCloseCode, UserId } from '@scaleboard/schema'
 import type { Storage } from '@scaleboard/storage'
 import { RoomFullError, type RoomRegistry } from '@scaleboard/sync-room'
 import { type RawData, WebSocketServer } from 'ws'
-import { hashSecret } from '../secrets.ts'
+import type { RateLimiter } from '../http/rateLimiter.ts'
+import { resolveSyncGrant } from './syncGrant.ts'
+import type { TicketStore } from './tickets.ts'
 import { websocketConnection } from './websocketConnection.ts'
 
 export interface SyncEndpointOptions {
   storage: Storage
   rooms: RoomRegistry
   maxFrameBytes: number
+  /** Single-use tickets from `POST /api/sessions/:id/tickets` (see syncGrant.ts). */
+  tickets: TicketStore
+  /** Failed credentials per client address, shared with /api. */
+  authFailures: RateLimiter
 }
 
 /**
- * Handles `upgrade` requests for `/sync/<sessionId>?token=…&user=…`: the token is checked and the
- * room loaded BEFORE the handshake completes, so a refused client receives no document bytes and
- * an accepted one is never answered from an unloaded room.
+ * Handles `upgrade` requests for `/sync/<sessionId>?ticket=…&user=…` (or `?token=…`, see
+ * syncGrant.ts): the grant is checked and the room loaded BEFORE the handshake completes, so a
+ * refused client receives no document bytes and an accepted one is never answered from an
+ * unloaded room.
  */
-export function createSyncUpgradeHandler({ storage, rooms, maxFrameBytes }: SyncEndpointOptions) {
+export function createSyncUpgradeHandler({
+  storage,
+  rooms,
+  maxFrameBytes,
+  tickets,
+  authFailures,
+}: SyncEndpointOptions) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: maxFrameBytes })
+
+  /** What everyone sees of a connection in presence: its role, and the candidate's name from the session. */
+  async function identityOf(sessionId: string, role: Role): Promise<Record<string, unknown>> {
+    if (role !== 'candidate') return { role }
+    const session = await storage.getSession(sessionId)
+    return session?.candidateName ? { role, name: session.candidateName } : { role }
+  }
 
   async function handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     socket.on('error', () => socket.destroy())
     const url = new URL(request.url ?? '/', 'http://localhost')
     const prefix = `${SYNC_PATH}/`
     if (!url.pathname.startsWith(prefix)) return refuse(socket, 404, 'Not Found')
-    const sessionId = SessionId.safeParse(decodeURIComponent(url.pathname.slice(prefix.length)))
+    const sessionId = SessionId.safeParse(safeDecode(url.pathname.slice(prefix.length)))
     if (!sessionId.success) return refuse(socket, 404, 'Not Found')
-    const token = url.searchParams.get('token')
-    if (!token) return refuse(socket, 401, 'Unauthorized')
-    const grant = await storage.findTokenGrant(hashSecret(token))
+    const address = request.socket.remoteAddress ?? 'unknown'
+    // Bad credentials count against the same per-address budget as REST's 401s.
+    if (!authFailures.has(address)) return refuse(socket, 429, 'Too Many Requests')
+    const grant = await resolveSyncGrant(url, storage, tickets)
+    if (!grant || grant.sessionId !== sessionId.data) authFailures.take(address)
     if (!grant) return refuse(socket, 401, 'Unauthorized')
     if (grant.sessionId !== sessionId.data) return refuse(socket, 403, 'Forbidden')
+    // The log's author and the presence's role come from the grant; `user` only labels the browser.
     const user = UserId.safeParse(url.searchParams.get('user') ?? undefined)
+    const identity = await identityOf(grant.sessionId, grant.role)
 
     let lease: Awaited<ReturnType<RoomRegistry['open']>>
     try {
-      lease = await rooms.open(sessionId.data)
+      lease = await rooms.open(sessionId.data, grant.role)
     } catch (error) {
       if (error instanceof RoomFullError)
-        return acceptThenClose(socket, request, head, SyncCloseCode.roomFull, 'room is full')
+        return acceptThenClose(
+          socket,
+          request,
+          head,
+          SyncCloseCode.roomFull,
+          `no free ${grant.role} slot in this room`,
+        )
       throw error
     }
     if (socket.destroyed) return lease.release()
@@ -50,6 +80,7 @@ export function createSyncUpgradeHandler({ storage, rooms, maxFrameBytes }: Sync
         ws,
         { sessionId: grant.sessionId, role: grant.role, userId: user.success ? user.data : null },
         !canEditBoard(grant.role),
+        identity,
       )
       const room = lease.room
       // Without an 'error' listener, ws re-throws (e.g. an oversized frame) and the process dies.
@@ -80,7 +111,7 @@ export function createSyncUpgradeHandler({ storage, rooms, maxFrameBytes }: Sync
   return {
     handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer) {
       handleUpgrade(request, socket, head).catch((error) => {
-        console.error('[sync] upgrade failed', error)
+        console.error(`[sync] upgrade failed: ${(error as Error)?.message ?? error}`)
         refuse(socket, 500, 'Internal Server Error')
       })
     },
@@ -94,6 +125,15 @@ export function createSyncUpgradeHandler({ storage, rooms, maxFrameBytes }: Sync
 function refuse(socket: Duplex, status: number, text: string): void {
   if (socket.destroyed) return
   socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
+}
+
+/** A path segment, or null when its percent-encoding is malformed (e.g. `%E0%A4%A`). */
+function safeDecode(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return null
+  }
 }
 
 function toBytes(data: RawData): Uint8Array {

@@ -3,10 +3,17 @@ import type { RoomConnection } from '@scaleboard/sync-room'
 import { WebSocket } from 'ws'
 
 /** A `ws` socket seen as a room connection. Sending on a closing socket is a no-op. */
-export function websocketConnection(socket: WebSocket, author: Author, readonly: boolean): RoomConnection {
+export function websocketConnection(
+  socket: WebSocket,
+  author: Author,
+  readonly: boolean,
+  identity: Record<string, unknown>,
+): RoomConnection {
   return {
     author,
     readonly,
+    identity,
+    bufferedAmount: () => socket.bufferedAmount,
     send(frame) {
       if (socket.readyState === WebSocket.OPEN) socket.send(frame)
     },

@@ -10,7 +10,8 @@ export interface StaticSiteOptions {
 
 /**
  * The built web app. `/config.js` carries runtime settings (the tldraw licence key), so one
- * build serves every deployment; unknown paths fall back to index.html for client routing.
+ * build serves every deployment; unknown paths fall back to index.html for client routing, except
+ * paths that name a file (`/assets/…`, or a last segment with an extension), which are 404.
  */
 export function registerStaticSite(app: OpenAPIHono, { distDir, tldrawLicenseKey }: StaticSiteOptions): void {
   const config = { tldrawLicenseKey: tldrawLicenseKey ?? null }
@@ -26,7 +27,9 @@ export function registerStaticSite(app: OpenAPIHono, { distDir, tldrawLicenseKey
   if (existsSync(distDir)) registerFiles(app, distDir)
   else console.warn(`[web] ${distDir} does not exist yet: run "pnpm build" to serve the app`)
   app.get('*', (c) => {
-    if (c.req.path.startsWith('/api/')) return c.notFound()
+    // Client routes have no file extension; a missing file (`/assets/x.js.map`) is a 404, not the page.
+    if (c.req.path.startsWith('/api/') || c.req.path.startsWith('/assets/') || hasFileExtension(c.req.path))
+      return c.notFound()
     if (!existsSync(indexFile))
       return c.text(`The web app is not built (${indexFile} is missing). Run "pnpm build".`, 503)
     return c.html(readFileSync(indexFile, 'utf8'), 200, { 'cache-control': 'no-cache' })
@@ -51,4 +54,9 @@ function registerFiles(app: OpenAPIHono, distDir: string): void {
       },
     }),
   )
+}
+
+/** `/a/b.js.map` yes; `/s/abc` and `/` no. */
+function hasFileExtension(path: string): boolean {
+  return /\.[A-Za-z0-9]+$/.test(path.slice(path.lastIndexOf('/') + 1))
 }

@@ -1,8 +1,9 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs'
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Storage } from '../types.ts'
+import { backupSqliteDatabase } from './backup.ts'
 import { openSqliteStorage } from './SqliteStorage.ts'
 
 let dir: string
@@ -126,5 +127,165 @@ describe('SQLite update log', () => {
 
   it('answers ping', async () => {
     await expect(storage.ping()).resolves.toBeUndefined()
+  })
+})
+
+const sessionRecord = (id: string, createdAt: string) => ({
+  id,
+  title: id,
+  scenarioId: null,
+  level: null,
+  candidateName: null,
+  createdAt,
+})
+
+describe('deleting sessions (retention)', () => {
+  it('deletes a session with its tokens, its documents and their layers, and nothing else', async () => {
+    // `_` is a LIKE wildcard: `ab_c` must not take `abXc`'s documents with it.
+    await storage.createSession(sessionRecord('ab_c', '2026-01-01T00:00:00.000Z'), {
+      candidate: 'c1',
+      interviewer: 'i1',
+      observer: 'o1',
+    })
+    await storage.createSession(sessionRecord('abXc', '2026-01-02T00:00:00.000Z'), {
+      candidate: 'c2',
+      interviewer: 'i2',
+      observer: 'o2',
+    })
+    for (const doc of ['ab_c', 'ab_c/annotations', 'abXc', 'abXc/annotations', 'ab_cd', 'ab_c0']) {
+      await storage.appendUpdates(doc, [{ at: 1, author, update: bytes(1) }])
+      await storage.saveCheckpoint(doc, { seq: 1, at: 2, state: bytes(2) })
+    }
+
+    expect(await storage.deleteSession('ab_c')).toBe(true)
+    expect(await storage.getSession('ab_c')).toBeNull()
+    expect(await storage.findTokenGrant('c1')).toBeNull()
+    expect(await storage.findTokenGrant('o1')).toBeNull()
+    for (const doc of ['ab_c', 'ab_c/annotations'])
+      expect(await storage.loadLatest(doc), doc).toEqual({ checkpoint: null, updates: [] })
+    for (const doc of ['abXc', 'abXc/annotations', 'ab_cd', 'ab_c0']) {
+      const { checkpoint, updates } = await storage.loadLatest(doc)
+      expect(checkpoint?.seq, doc).toBe(1)
+      expect(await storage.readUpdates(doc), doc).toHaveLength(1)
+      expect(updates).toEqual([])
+    }
+    expect(await storage.findTokenGrant('c2')).toEqual({ sessionId: 'abXc', role: 'candidate' })
+    expect(await storage.deleteSession('ab_c')).toBe(false)
+  })
+
+  it('lists the sessions created before an instant, oldest first', async () => {
+    for (const [id, at] of [
+      ['s3', '2026-03-01T00:00:00.000Z'],
+      ['s1', '2026-01-01T00:00:00.000Z'],
+      ['s2', '2026-02-01T00:00:00.000Z'],
+    ])
+      await storage.createSession(sessionRecord(id, at), {
+        candidate: `${id}c`,
+        interviewer: `${id}i`,
+        observer: `${id}o`,
+      })
+    expect(await storage.listSessionIdsCreatedBefore('2026-02-15T00:00:00.000Z')).toEqual(['s1', 's2'])
+    expect(await storage.listSessionIdsCreatedBefore('2026-02-01T00:00:00.000Z')).toEqual(['s1'])
+    expect(await storage.listSessionIdsCreatedBefore('2025-01-01T00:00:00.000Z')).toEqual([])
+  })
+})
+
+describe('audit log', () => {
+  it('keeps organiser and system actions, newest first, across reopen', async () => {
+    await storage.appendAudit({
+      at: '2026-01-01T00:00:00.000Z',
+      actor: 'organiser',
+      action: 'session.created',
+      sessionId: 's1',
+      detail: null,
+    })
+    await storage.appendAudit({
+      at: '2026-01-02T00:00:00.000Z',
+      actor: 'retention',
+      action: 'session.deleted',
+      sessionId: 's1',
+      detail: 'older than 30 days',
+    })
+    await storage.close()
+    storage = await openSqliteStorage({ dataDir: dir })
+    expect(await storage.listAudit(10)).toEqual([
+      {
+        at: '2026-01-02T00:00:00.000Z',
+        actor: 'retention',
+        action: 'session.deleted',
+        sessionId: 's1',
+        detail: 'older than 30 days',
+      },
+      {
+        at: '2026-01-01T00:00:00.000Z',
+        actor: 'organiser',
+        action: 'session.created',
+        sessionId: 's1',
+        detail: null,
+      },
+    ])
+    expect(await storage.listAudit(1)).toHaveLength(1)
+  })
+})
+
+describe('private files', () => {
+  const mode = (path: string) => statSync(path).mode & 0o777
+
+  it('makes the data folder 0700 and the database and its WAL files 0600, also when they were looser', async () => {
+    const file = join(dir, 'scaleboard.db')
+    await storage.appendUpdates('doc', [{ at: 1, author, update: bytes(1) }])
+    expect(mode(dir)).toBe(0o700)
+    for (const path of [file, `${file}-wal`, `${file}-shm`]) expect(mode(path), path).toBe(0o600)
+
+    await storage.close()
+    chmodSync(dir, 0o755)
+    for (const path of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(path)) chmodSync(path, 0o644)
+    storage = await openSqliteStorage({ dataDir: dir })
+    await storage.appendUpdates('doc', [{ at: 2, author, update: bytes(2) }])
+    expect(mode(dir)).toBe(0o700)
+    for (const path of [file, `${file}-wal`, `${file}-shm`]) expect(mode(path), path).toBe(0o600)
+  })
+
+  it('creates a missing data folder 0700 even under a permissive umask', async () => {
+    const nested = join(dir, 'nested', 'data')
+    const previous = process.umask(0)
+    let other: Storage | undefined
+    try {
+      other = await openSqliteStorage({ dataDir: nested })
+    } finally {
+      process.umask(previous)
+    }
+    await other.close()
+    expect(mode(nested)).toBe(0o700)
+    expect(mode(join(nested, 'scaleboard.db'))).toBe(0o600)
+  })
+})
+
+describe('online backup', () => {
+  it('copies the open database into a new 0600 file that opens with everything in it, and audits it', async () => {
+    await storage.createSession(sessionRecord('sess-b', '2026-01-01T00:00:00.000Z'), {
+      candidate: 'bc',
+      interviewer: 'bi',
+      observer: 'bo',
+    })
+    await storage.appendUpdates('sess-b', [{ at: 1, author, update: bytes(4, 2) }])
+    const target = join(dir, 'copy.db')
+    const result = await backupSqliteDatabase(dir, target)
+    expect(result.pages).toBeGreaterThan(0)
+    expect(statSync(target).mode & 0o777).toBe(0o600)
+    await expect(backupSqliteDatabase(dir, target)).rejects.toThrow(/exists already/)
+
+    const restoredDir = join(dir, 'restored')
+    mkdirSync(restoredDir)
+    copyFileSync(target, join(restoredDir, 'scaleboard.db'))
+    const restored = await openSqliteStorage({ dataDir: restoredDir })
+    try {
+      expect(await restored.getSession('sess-b')).toMatchObject({ id: 'sess-b' })
+      expect(await restored.findTokenGrant('bo')).toEqual({ sessionId: 'sess-b', role: 'observer' })
+      expect((await restored.readUpdates('sess-b')).map((u) => [...u.update])).toEqual([[4, 2]])
+    } finally {
+      await restored.close()
+    }
+    expect((await storage.listAudit(1))[0]).toMatchObject({ actor: 'cli', action: 'backup.taken' })
   })
 })

@@ -1,13 +1,13 @@
-import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
 import { Role } from '@scaleboard/schema'
-import { Kysely, SqliteDialect, sql } from 'kysely'
+import { Kysely, type Selectable, SqliteDialect, sql } from 'kysely'
 import { Migrator } from 'kysely/migration'
-import type { Checkpoint, LoggedUpdate, SessionRecord, Storage } from '../types.ts'
+import type { AuditEntry, Checkpoint, LoggedUpdate, SessionRecord, Storage } from '../types.ts'
 import { migrationProvider } from './migrations.ts'
 import { kyselyDatabaseFromNodeSqlite } from './nodeSqliteAdapter.ts'
-import type { Database, DocUpdatesTable, SessionsTable } from './schema.ts'
+import { ensurePrivateDir, ensurePrivateFile, restrictExisting } from './privateFiles.ts'
+import type { AuditLogTable, Database, DocUpdatesTable, SessionsTable } from './schema.ts'
 import { UpdateLogWriter } from './UpdateLogWriter.ts'
 import { startWalCheckpointer, type WalCheckpointer } from './walCheckpointer.ts'
 
@@ -21,8 +21,10 @@ export interface SqliteStorageOptions {
  * committed transaction survives a killed process (only a power loss may drop the newest commits).
  */
 export async function openSqliteStorage({ dataDir }: SqliteStorageOptions): Promise<Storage> {
-  mkdirSync(dataDir, { recursive: true })
+  ensurePrivateDir(dataDir)
   const file = join(dataDir, 'scaleboard.db')
+  ensurePrivateFile(file)
+  restrictExisting([`${file}-wal`, `${file}-shm`])
   const raw = new DatabaseSync(file)
   // Checkpoints run in a worker thread (walCheckpointer.ts), never inside a commit on the event loop.
   raw.exec(
@@ -36,7 +38,14 @@ export async function openSqliteStorage({ dataDir }: SqliteStorageOptions): Prom
     await db.destroy()
     throw new Error(`could not migrate ${file}: ${String(error)}`)
   }
-  return new SqliteStorage(db, raw, startWalCheckpointer(file))
+  // A damaged page shows here rather than in the middle of an interview; /healthz reports it.
+  const check = raw.prepare('PRAGMA quick_check').all() as Array<Record<string, string>>
+  const verdict = check.map((row) => Object.values(row)[0]).join('; ')
+  const integrityProblem =
+    verdict === 'ok' ? null : `database integrity check failed: ${verdict.slice(0, 300)}`
+  if (integrityProblem)
+    console.error(`[storage] ${file}: ${integrityProblem}. Restore from a backup (README).`)
+  return new SqliteStorage(db, raw, startWalCheckpointer(file), integrityProblem)
 }
 
 class SqliteStorage implements Storage {
@@ -44,7 +53,15 @@ class SqliteStorage implements Storage {
   readonly #writer: UpdateLogWriter
   readonly #checkpointer: WalCheckpointer
 
-  constructor(db: Kysely<Database>, raw: DatabaseSync, checkpointer: WalCheckpointer) {
+  readonly #integrityProblem: string | null
+
+  constructor(
+    db: Kysely<Database>,
+    raw: DatabaseSync,
+    checkpointer: WalCheckpointer,
+    integrityProblem: string | null,
+  ) {
+    this.#integrityProblem = integrityProblem
     this.#db = db
     this.#writer = new UpdateLogWriter(raw)
     this.#checkpointer = checkpointer
@@ -131,7 +148,63 @@ class SqliteStorage implements Storage {
     return row ? { sessionId: row.session_id, role: Role.parse(row.role) } : null
   }
 
+  async deleteSession(id: string): Promise<boolean> {
+    return this.#db.transaction().execute(async (trx) => {
+      // The session's documents: `id` itself and its layers `id/…`. A range, not LIKE: ids may
+      // contain `_`, a LIKE wildcard. '0' is the character after '/'.
+      const ofSession = (table: 'doc_updates' | 'doc_checkpoints') =>
+        trx
+          .deleteFrom(table)
+          .where((eb) =>
+            eb.or([
+              eb('doc_id', '=', id),
+              eb.and([eb('doc_id', '>=', `${id}/`), eb('doc_id', '<', `${id}0`)]),
+            ]),
+          )
+          .execute()
+      await ofSession('doc_updates')
+      await ofSession('doc_checkpoints')
+      await trx.deleteFrom('session_tokens').where('session_id', '=', id).execute()
+      const deleted = await trx.deleteFrom('sessions').where('id', '=', id).executeTakeFirst()
+      return deleted.numDeletedRows > 0n
+    })
+  }
+
+  async listSessionIdsCreatedBefore(createdBefore: string): Promise<string[]> {
+    const rows = await this.#db
+      .selectFrom('sessions')
+      .select('id')
+      .where('created_at', '<', createdBefore)
+      .orderBy('created_at')
+      .execute()
+    return rows.map((row) => row.id)
+  }
+
+  async appendAudit(entry: AuditEntry): Promise<void> {
+    await this.#db
+      .insertInto('audit_log')
+      .values({
+        at: entry.at,
+        actor: entry.actor,
+        action: entry.action,
+        session_id: entry.sessionId,
+        detail: entry.detail,
+      })
+      .execute()
+  }
+
+  async listAudit(limit: number): Promise<AuditEntry[]> {
+    const rows = await this.#db
+      .selectFrom('audit_log')
+      .selectAll()
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute()
+    return rows.map(toAuditEntry)
+  }
+
   async ping(): Promise<void> {
+    if (this.#integrityProblem) throw new Error(this.#integrityProblem)
     await sql`select 1`.execute(this.#db)
   }
 
@@ -151,6 +224,16 @@ function toLoggedUpdate(row: DocUpdatesTable): LoggedUpdate {
       userId: row.author_user,
     },
     update: row.update,
+  }
+}
+
+function toAuditEntry(row: Selectable<AuditLogTable>): AuditEntry {
+  return {
+    at: row.at,
+    actor: row.actor,
+    action: row.action,
+    sessionId: row.session_id,
+    detail: row.detail,
   }
 }
 

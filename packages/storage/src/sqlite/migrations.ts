@@ -41,6 +41,25 @@ const migrations: Record<string, Migration> = {
         .execute()
     },
   },
+  '0002_audit_log': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('audit_log')
+        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('actor', 'text', (c) => c.notNull())
+        .addColumn('action', 'text', (c) => c.notNull())
+        .addColumn('session_id', 'text')
+        .addColumn('detail', 'text')
+        .execute()
+      await db.schema.createIndex('sessions_created_at').on('sessions').column('created_at').execute()
+      await db.schema
+        .createIndex('session_tokens_session_id')
+        .on('session_tokens')
+        .column('session_id')
+        .execute()
+    },
+  },
 }
 
 export const migrationProvider: MigrationProvider = {

@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely'
+
 export interface SessionsTable {
   id: string
   title: string
@@ -30,9 +32,19 @@ export interface DocCheckpointsTable {
   state: Uint8Array
 }
 
+export interface AuditLogTable {
+  id: Generated<number>
+  at: string
+  actor: string
+  action: string
+  session_id: string | null
+  detail: string | null
+}
+
 export interface Database {
   sessions: SessionsTable
   session_tokens: SessionTokensTable
   doc_updates: DocUpdatesTable
   doc_checkpoints: DocCheckpointsTable
+  audit_log: AuditLogTable
 }

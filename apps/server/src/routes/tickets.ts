@@ -1,0 +1,20 @@
+import type { OpenAPIHono } from '@hono/zod-openapi'
+import { ApiException } from '../http/errors.ts'
+import type { TicketStore } from '../sync/tickets.ts'
+import { createTicketRoute } from './tickets.routes.ts'
+
+export interface TicketRoutesDeps {
+  tickets: TicketStore
+}
+
+export function registerTicketRoutes(app: OpenAPIHono, deps: TicketRoutesDeps): void {
+  app.openapi(createTicketRoute, async (c) => {
+    const { id } = c.req.valid('param')
+    const grant = c.var.grant
+    if (grant.kind !== 'session')
+      throw new ApiException(403, 'forbidden', 'Tickets open a role link’s board.')
+    const { ticket, expiresAt } = deps.tickets.issue({ sessionId: id, role: grant.role })
+    c.header('cache-control', 'no-store')
+    return c.json({ ticket, expiresAt: new Date(expiresAt).toISOString() }, 201)
+  })
+}
