@@ -66,8 +66,6 @@ function setRecord(records: Y.Array<{ key: string; val: BoardRecord }>, record: 
 export function writeBoard(doc: Y.Doc, shapes: number, moves: number): void {
   const records = doc.getArray<{ key: string; val: BoardRecord }>('records')
   doc.transact(() => {
-    doc.getMap('meta').set('formatVersion', 1)
-    doc.getMap('meta').set('tldrawVersion', '5.4.2')
     setRecord(records, { id: 'document:document', typeName: 'document', gridSize: 10, name: '', meta: {} })
     setRecord(records, { id: 'page:page', typeName: 'page', name: 'Page 1', index: 'a1', meta: {} })
     for (let i = 0; i < shapes; i++) setRecord(records, shapeRecord(i))

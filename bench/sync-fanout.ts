@@ -8,6 +8,7 @@
  */
 import { cpus, loadavg } from 'node:os'
 import { parseArgs } from 'node:util'
+import { tokenFromLink } from '../apps/server/src/testing.ts'
 import type { RoomTarget } from './clients.ts'
 import { connectRooms, disconnectRooms, driveLoad } from './fanout.ts'
 import { type LatencySummary, nowMs, summarize } from './latency.ts'
@@ -148,7 +149,7 @@ async function roomTargets(name: ServerName, server: ServerProcess): Promise<Roo
     if (response.status !== 201)
       throw new Error(`POST /api/sessions: ${response.status} ${await response.text()}`)
     const session = (await response.json()) as { id: string; links: { candidate: string } }
-    const token = new URL(session.links.candidate).searchParams.get('token') ?? ''
+    const token = tokenFromLink(session.links.candidate)
     targets.push({ wsBase, room: session.id, params: { token } })
   }
   return targets

@@ -299,7 +299,7 @@ test("the organiser's home offers the server's scenarios and creates a scenario 
   openBoard,
 }) => {
   const list = await getJson<{ id: string; title: string }[]>(`${server.url}/api/scenarios`)
-  await page.goto(`${server.url}/?admin=${ADMIN_TOKEN}`)
+  await page.goto(`${server.url}/#admin=${ADMIN_TOKEN}`)
   const scenarioSelect = page.getByLabel('Scenario')
   await expect(scenarioSelect.locator('option')).toHaveText([
     ...list.map((s) => s.title),

@@ -7,6 +7,7 @@ import {
   ScenarioGuidance,
   SessionAccess,
   SessionSummary,
+  SyncTicket,
 } from '@scaleboard/schema'
 import { z } from 'zod'
 
@@ -116,6 +117,14 @@ export async function listSessions(adminToken: string): Promise<SessionSummary[]
 /** What a role link opens; the role token is the bearer. */
 export function getSessionAccess(sessionId: string, token: string): Promise<SessionAccess> {
   return request(`/api/sessions/${encodeURIComponent(sessionId)}/access`, SessionAccess, { token })
+}
+
+/** A single-use ticket for one sync WebSocket; the role token is the bearer and never enters a WebSocket URL. */
+export function createSyncTicket(sessionId: string, token: string): Promise<SyncTicket> {
+  return request(`/api/sessions/${encodeURIComponent(sessionId)}/tickets`, SyncTicket, {
+    token,
+    method: 'POST',
+  })
 }
 
 /** GET /api/sessions/:id/brief: the scenario as this role may see it; `guidance` only for the interviewer. */

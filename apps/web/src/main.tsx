@@ -2,12 +2,15 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { BoardPage } from './board/BoardPage.tsx'
 import { HomePage } from './home/HomePage.tsx'
+import { claimLinkToken } from './linkToken.ts'
 import { MessagePage } from './MessagePage.tsx'
 import { parseRoute } from './routes.ts'
 import './styles.css'
 
+// Before the first render: a board link's token leaves the address bar at once (see linkToken.ts).
+const route = claimLinkToken(parseRoute(window.location), window)
+
 function App() {
-  const route = parseRoute(window.location)
   switch (route.page) {
     case 'home':
       return <HomePage />
@@ -16,7 +19,7 @@ function App() {
     case 'not-found':
       return (
         <MessagePage title="Page not found">
-          <p>There is nothing at this address. Board links look like /s/…?token=…</p>
+          <p>There is nothing at this address. Board links look like /s/…#token=…</p>
         </MessagePage>
       )
   }

@@ -1,24 +1,33 @@
 import { describe, expect, it } from 'vitest'
 import { parseRoute } from './routes.ts'
 
+const at = (pathname: string, search = '', hash = '') => ({ pathname, search, hash })
+
 describe('parseRoute', () => {
   it('sends / to the organiser home', () => {
-    expect(parseRoute({ pathname: '/', search: '?admin=x' })).toEqual({ page: 'home' })
+    expect(parseRoute(at('/', '?admin=x'))).toEqual({ page: 'home' })
   })
-  it('reads the session id and token of a board link', () => {
-    expect(parseRoute({ pathname: '/s/abc_DEF-123/', search: '?token=t0k&x=1' })).toEqual({
+  it('reads the session id and the token from the fragment of a board link', () => {
+    expect(parseRoute(at('/s/abc_DEF-123', '', '#token=t0k'))).toEqual({
       page: 'board',
       sessionId: 'abc_DEF-123',
       token: 't0k',
     })
-    expect(parseRoute({ pathname: '/s/abc12345', search: '' })).toEqual({
+  })
+  it('still reads a legacy ?token= link, the fragment winning over the query', () => {
+    expect(parseRoute(at('/s/abc_DEF-123/', '?token=t0k&x=1'))).toEqual({
       page: 'board',
-      sessionId: 'abc12345',
-      token: null,
+      sessionId: 'abc_DEF-123',
+      token: 't0k',
     })
+    expect(parseRoute(at('/s/abc12345', '?token=old', '#token=new'))).toMatchObject({ token: 'new' })
+  })
+  it('gives a board without a token when the link has none', () => {
+    expect(parseRoute(at('/s/abc12345'))).toEqual({ page: 'board', sessionId: 'abc12345', token: null })
+    expect(parseRoute(at('/s/abc12345', '', '#token='))).toMatchObject({ token: null })
   })
   it('does not match other paths', () => {
-    expect(parseRoute({ pathname: '/s/a/b', search: '' })).toEqual({ page: 'not-found' })
-    expect(parseRoute({ pathname: '/admin', search: '' })).toEqual({ page: 'not-found' })
+    expect(parseRoute(at('/s/a/b'))).toEqual({ page: 'not-found' })
+    expect(parseRoute(at('/admin'))).toEqual({ page: 'not-found' })
   })
 })

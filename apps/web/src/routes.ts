@@ -4,13 +4,25 @@ export type Route =
   | { page: 'board'; sessionId: string; token: string | null }
   | { page: 'not-found' }
 
-export function parseRoute(location: { pathname: string; search: string }): Route {
+export interface RouteLocation {
+  pathname: string
+  search: string
+  hash: string
+}
+
+export function parseRoute(location: RouteLocation): Route {
   const path = location.pathname.replace(/\/+$/, '') || '/'
   if (path === '/') return { page: 'home' }
   const board = /^\/s\/([^/]+)$/.exec(path)
-  if (board) {
-    const token = new URLSearchParams(location.search).get('token')
-    return { page: 'board', sessionId: decodeURIComponent(board[1]), token: token || null }
-  }
+  if (board) return { page: 'board', sessionId: decodeURIComponent(board[1]), token: linkToken(location) }
   return { page: 'not-found' }
+}
+
+/**
+ * The role token of a board link: `#token=…` (what the server hands out: a fragment never reaches
+ * a server, a log or a Referer) or, in links made before that, `?token=…`.
+ */
+export function linkToken(location: Pick<RouteLocation, 'search' | 'hash'>): string | null {
+  const fromFragment = new URLSearchParams(location.hash.replace(/^#/, '')).get('token')
+  return fromFragment || new URLSearchParams(location.search).get('token') || null
 }

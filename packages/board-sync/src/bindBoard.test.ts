@@ -80,15 +80,45 @@ function withoutFlipProps(shape: TLRecord): Record<string, unknown> {
 }
 
 describe('bindBoard', () => {
-  it('fills an empty doc with a document, a page and the schema meta', () => {
+  it('fills an empty doc with a document and a page, and never writes the meta (the server owns it)', () => {
     const a = newPeer()
     bind(a)
     const stored = readBoardRecords(a.doc)
     expect([...stored.keys()].sort()).toEqual(['document:document', 'page:page'])
+    a.store.put([geoShape(a.store, createShapeId('x'))])
+    expect(readBoardRecords(a.doc).size).toBe(3)
+    expect(a.doc.getMap(BOARD_META).size).toBe(0)
+  })
+
+  it('reads the records of a doc without meta as its own schema, and leaves the meta alone', () => {
+    const a = newPeer()
+    const shape = geoShape(a.store, createShapeId('seeded'), { w: 123 })
+    const records = openBoardRecords(a.doc)
+    const seed = newPeer()
+    bind(seed)
+    for (const [id, record] of readBoardRecords(seed.doc)) records.set(id, record)
+    records.set(shape.id, shape)
+
+    bind(a)
+    expect(a.store.get(shape.id)).toEqual(shape)
+    expect(a.skipped).toEqual([])
+    a.store.update(shape.id, (s) => ({ ...s, x: 50 }))
+    expect(readBoardRecords(a.doc).get(shape.id)).toMatchObject({ x: 50, props: { w: 123 } })
+    expect(a.doc.getMap(BOARD_META).size).toBe(0)
+  })
+
+  it('leaves the server-written meta exactly as it is', () => {
+    const a = newPeer()
     const meta = a.doc.getMap(BOARD_META)
-    expect(meta.get(BoardMetaKey.formatVersion)).toBe(BOARD_FORMAT_VERSION)
-    expect(meta.get(BoardMetaKey.schema)).toEqual(a.store.schema.serialize())
-    expect(meta.get(BoardMetaKey.tldrawVersion)).toBe(TLDRAW_VERSION)
+    meta.set(BoardMetaKey.formatVersion, BOARD_FORMAT_VERSION)
+    meta.set(BoardMetaKey.schema, a.store.schema.serialize())
+    meta.set(BoardMetaKey.tldrawVersion, TLDRAW_VERSION)
+    const metaWrites: Y.Transaction[] = []
+    meta.observe((_event, transaction) => metaWrites.push(transaction))
+    bind(a)
+    a.store.put([geoShape(a.store, createShapeId('x'))])
+    expect(metaWrites).toEqual([])
+    expect(readBoardRecords(a.doc).size).toBe(3)
   })
 
   it('pins the tldraw version that is installed', () => {
@@ -183,17 +213,27 @@ describe('bindBoard', () => {
     expect(c.skipped[0].record).toMatchObject({ id: 'shape:broken' })
   })
 
-  it('migrates records of an older schema and upgrades the doc once (writer)', () => {
+  it('migrates records of an older schema as it reads them, and writes in that schema (writer)', () => {
     const c = newPeer()
     const shape = geoShape(c.store, createShapeId('old'), { w: 240 })
     c.doc = oldBoardDoc(c.store.schema.serialize(), withoutFlipProps(shape))
+    const olderSchema = readBoardSchema(c.doc)
+    const before = Y.encodeStateAsUpdate(c.doc)
 
     bind(c)
 
     expect(c.store.get(shape.id)).toMatchObject({ props: { w: 240, flipX: false, flipY: false } })
     expect(c.skipped).toEqual([])
-    expect(readBoardSchema(c.doc)).toEqual(c.store.schema.serialize())
-    expect(readBoardRecords(c.doc).get(shape.id)).toMatchObject({ props: { flipX: false, flipY: false } })
+    // Only the server upgrades a doc: binding wrote nothing, not even the meta.
+    expect(Y.encodeStateAsUpdate(c.doc)).toEqual(before)
+    expect(readBoardSchema(c.doc)).toEqual(olderSchema)
+
+    // A local edit is stored as the doc's schema has it, so old and new records never mix.
+    c.store.update(shape.id, (s) => ({ ...s, x: 77 }))
+    const written = readBoardRecords(c.doc).get(shape.id) as { x: number; props: Record<string, unknown> }
+    expect(written.x).toBe(77)
+    expect(written.props).not.toHaveProperty('flipX')
+    expect(readBoardSchema(c.doc)).toEqual(olderSchema)
   })
 
   it('migrates records of an older schema without writing (observer)', () => {

@@ -1,7 +1,7 @@
-import { BOARD_META, BoardMetaKey } from '@scaleboard/schema'
+import { BOARD_META } from '@scaleboard/schema'
 import type { SerializedSchema, TLRecord, TLStore } from 'tldraw'
 import type * as Y from 'yjs'
-import { openBoardRecords, readBoardSchema, writeBoardMeta } from './boardDoc.ts'
+import { openBoardRecords, readBoardSchema } from './boardDoc.ts'
 import { prepareIncomingRecord } from './incomingRecord.ts'
 import { compareSchemas } from './schemaCompat.ts'
 
@@ -40,8 +40,10 @@ function warnSkipped(record: unknown, error: Error) {
  *   per store change, tagged with this binding's origin so they are not applied back.
  * - Remote doc changes enter the store through `mergeRemoteChanges`, so tldraw never sends them
  *   back and they stay out of the local undo stack.
- * - A writer fills an empty doc with the store's initial document and page, records the schema
- *   in the doc's meta, and upgrades a doc written with an older schema once.
+ * - A writer fills an empty doc with the store's initial document and page.
+ * - The doc's `meta` map belongs to the server (it writes it with the first board of a session and
+ *   refuses client writes to it): the binding only reads it. Records of an older schema are
+ *   migrated as they are read; a doc without meta holds records in our own schema.
  */
 export function bindBoard({
   store,
@@ -55,17 +57,34 @@ export function bindBoard({
   const meta = doc.getMap(BOARD_META)
   const ourSchema = store.schema.serialize()
   let schemaTooNew = false
+  /** The doc's schema when it is older than ours: records are migrated up to read, down to write. */
+  let olderDocSchema: SerializedSchema | null = null
 
   /** The schema to migrate doc records from, or null when they are already in ours. */
   function checkDocSchema(): SerializedSchema | null {
     const docSchema = readBoardSchema(doc)
-    if (!docSchema) return null
-    const compat = compareSchemas(ourSchema, docSchema)
-    if (compat === 'newer' && !schemaTooNew) {
+    const compat = docSchema ? compareSchemas(ourSchema, docSchema) : 'same'
+    if (docSchema && compat === 'newer' && !schemaTooNew) {
       schemaTooNew = true
       onSchemaTooNew?.(docSchema)
     }
+    olderDocSchema = compat === 'older' ? docSchema : null
     return compat === 'same' ? null : docSchema
+  }
+
+  /**
+   * A record as the doc's schema has it. Only the server may upgrade a doc (with its meta), so in
+   * a doc of an older schema records are written in that schema, never a mix of two.
+   */
+  function inDocSchema(record: TLRecord): TLRecord | null {
+    if (!olderDocSchema) return record
+    const result = store.schema.migratePersistedRecord(record, olderDocSchema, 'down')
+    if (result.type === 'success') return result.value
+    onSkippedRecord(
+      record,
+      new Error(`record ${record.id} cannot be written in the board's older schema: ${result.reason}`),
+    )
+    return null
   }
 
   function applyToStore(puts: TLRecord[], removals: TLRecord['id'][]) {
@@ -97,15 +116,15 @@ export function bindBoard({
   /** Ids written while local changes were flushed ahead of a remote change (see onRemoteChange). */
   let flushedIds: Set<string> | null = null
 
-  function writeToDoc(puts: TLRecord[], removals: string[], schema?: SerializedSchema) {
+  function writeToDoc(puts: TLRecord[], removals: string[]) {
     if (flushedIds) {
       for (const record of puts) flushedIds.add(record.id)
       for (const id of removals) flushedIds.add(id)
     }
+    const written = puts.map(inDocSchema).filter((record) => record !== null)
     doc.transact(() => {
       for (const id of removals) records.delete(id)
-      for (const record of puts) records.set(record.id, record)
-      if (schema) writeBoardMeta(doc, schema)
+      for (const record of written) records.set(record.id, record)
     }, origin)
   }
 
@@ -146,13 +165,7 @@ export function bindBoard({
         : (store.allRecords() as TLRecord[]).filter(
             (r) => store.scopedTypes.document.has(r.typeName) && !records.map.has(r.id),
           )
-    // Records written with an older schema are rewritten once in ours, with the meta saying so,
-    // so records of two schema versions never share one doc.
-    const upgraded = docSchema ? loaded : []
-    const needsMeta = docSchema !== null || meta.get(BoardMetaKey.schema) === undefined
-    if (missing.length > 0 || upgraded.length > 0 || needsMeta) {
-      writeToDoc([...upgraded, ...missing], [], needsMeta ? ourSchema : undefined)
-    }
+    if (missing.length > 0) writeToDoc(missing, [])
   }
 
   // --- live sync ------------------------------------------------------------------------------

@@ -5,8 +5,9 @@
  * Board doc format (public contract, constants in @scaleboard/schema):
  * - `doc.getArray(BOARD_RECORDS)` holds a y-utility YKeyValue: record id -> tldraw record JSON
  *   (document-scoped records only: document, pages, shapes, bindings, assets, users).
- * - `doc.getMap(BOARD_META)` holds `formatVersion`, `schema` (tldraw `store.schema.serialize()` of
- *   the writer) and `tldrawVersion`.
+ * - `doc.getMap(BOARD_META)` holds `formatVersion`, `schema` (tldraw `store.schema.serialize()` the
+ *   records follow) and `tldrawVersion`. Only the server writes it (`writeBoardMeta`, when a session's
+ *   first board is made); bindBoard reads it and never writes it.
  *
  * Servers that only read or seed docs import '@scaleboard/board-sync/doc' (no tldraw runtime).
  *

@@ -47,5 +47,16 @@ export const SessionAccess = z.object({
 })
 export type SessionAccess = z.infer<typeof SessionAccess>
 
+/**
+ * `POST /api/sessions/:id/tickets`: a single-use credential for one WebSocket connection
+ * (`/sync/<id>?ticket=…`), so the role token itself never appears in a WebSocket URL.
+ */
+export const SyncTicket = z.object({
+  ticket: z.string(),
+  /** After this instant the ticket opens nothing; fetch a new one for each (re)connect. */
+  expiresAt: z.iso.datetime(),
+})
+export type SyncTicket = z.infer<typeof SyncTicket>
+
 /** Stable per-browser user ids travel as the `user` sync parameter and become the log's author. */
 export const UserId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/)

@@ -13,9 +13,23 @@ function InvalidLink() {
   )
 }
 
-/** `/s/:sessionId?token=…`: checks the link, then opens the board. The token stays in the URL for bookmarks. */
+function MissingToken() {
+  return (
+    <MessagePage title="Open your board link">
+      <p>
+        This address alone does not open the board. Open the full link you were sent (it ends with #token=…)
+        in this browser tab, or ask the organiser for it again.
+      </p>
+    </MessagePage>
+  )
+}
+
+/**
+ * `/s/:sessionId#token=…`: checks the link, then opens the board. main.tsx has already moved the
+ * token from the address bar into this tab's sessionStorage, so a reload still finds it.
+ */
 export function BoardPage({ sessionId, token }: { sessionId: string; token: string | null }) {
-  if (!token) return <InvalidLink />
+  if (!token) return <MissingToken />
   return <CheckedBoard sessionId={sessionId} token={token} />
 }
 

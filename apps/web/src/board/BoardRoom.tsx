@@ -52,11 +52,23 @@ export function BoardRoom({ sessionId, token, access }: Props) {
       return (
         <MessagePage title="Could not open the board">
           <p>{facts.failure.message}</p>
-          <div>
-            <button type="button" className="sb-button sb-button--primary" onClick={retry}>
-              <RefreshCw size={16} aria-hidden /> Try again
-            </button>
-          </div>
+          {facts.failure.detail && (
+            <p>
+              <small>Server: {facts.failure.detail}</small>
+            </p>
+          )}
+          {facts.failure.action && (
+            <div>
+              <button
+                type="button"
+                className="sb-button sb-button--primary"
+                onClick={facts.failure.action === 'reload' ? () => window.location.reload() : retry}
+              >
+                <RefreshCw size={16} aria-hidden />{' '}
+                {facts.failure.action === 'reload' ? 'Reload board' : 'Try again'}
+              </button>
+            </div>
+          )}
         </MessagePage>
       )
     }
@@ -99,7 +111,14 @@ export function BoardRoom({ sessionId, token, access }: Props) {
       }}
       // Observers only watch: no library to add from.
       bottom={canEdit ? <PaletteBar editor={editor} /> : undefined}
-      banners={<BoardBanners failure={facts.failure} schemaTooNew={board.schemaTooNew} onRetry={retry} />}
+      banners={
+        <BoardBanners
+          failure={facts.failure}
+          notice={facts.notice}
+          schemaTooNew={board.schemaTooNew}
+          onRetry={retry}
+        />
+      }
     >
       <BoardCanvas
         store={board.store}

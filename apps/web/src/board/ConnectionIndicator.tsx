@@ -11,6 +11,10 @@ const STATES: Record<ConnectionState, { label: string; hint: string }> = {
     label: 'Offline · unsynced edits',
     hint: 'Not connected. Your latest edits are kept in this tab and merge when the connection returns. Do not close the tab.',
   },
+  disconnected: {
+    label: 'Disconnected',
+    hint: 'Not connected, and not trying again: the message above the board says why and what to do.',
+  },
 }
 
 /** Always visible: whether the board is live, and whether this tab holds edits nobody else has yet. */

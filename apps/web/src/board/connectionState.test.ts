@@ -6,6 +6,7 @@ import {
   connectionState,
   FIRST_CONNECT_ATTEMPTS,
   initialConnectionFacts,
+  minimumBackoffSteps,
   reduceConnection,
   shouldReconnectAfter,
 } from './connectionState.ts'
@@ -78,5 +79,81 @@ describe('connection state', () => {
     expect(shouldReconnectAfter(SyncCloseCode.serverRestart)).toBe(true)
     expect(shouldReconnectAfter(SyncCloseCode.roomFull)).toBe(false)
     expect(shouldReconnectAfter(SyncCloseCode.frameTooLarge)).toBe(false)
+  })
+
+  it('gives every permanent close code its own plain message and the action that fixes it', () => {
+    const refused = (code: number, reason = '') => run([...goLive, { type: 'refused', code, reason }])
+    const change = refused(SyncCloseCode.changeRefused, 'locked current-state shape shape:cs-1')
+    expect(change.failure).toMatchObject({
+      kind: 'change-refused',
+      action: 'reload',
+      detail: 'locked current-state shape shape:cs-1',
+    })
+    expect(change.failure?.message).toMatch(/not saved.*Reload the board.*discarded/)
+    // The refused change lives only in this tab: the indicator must not claim the board is fine.
+    expect(connectionState(change)).toBe('offline')
+
+    const limit = refused(SyncCloseCode.limitExceeded)
+    expect(limit.failure).toMatchObject({ kind: 'limit-exceeded', action: 'reload', detail: null })
+    expect(limit.failure?.message).toMatch(/size limit/)
+
+    const revoked = refused(SyncCloseCode.tokenRevoked)
+    expect(revoked.failure).toMatchObject({ kind: 'revoked', action: null })
+    expect(revoked.failure?.message).toMatch(/withdrawn.*organiser/)
+    expect(connectionState(revoked)).toBe('disconnected')
+
+    expect(refused(SyncCloseCode.roomFull).failure).toMatchObject({ kind: 'room-full', action: 'retry' })
+    expect(refused(4499).failure).toMatchObject({ kind: 'refused', action: 'reload' })
+    const messages = [change, limit, revoked].map((f) => f.failure?.message)
+    expect(new Set(messages).size).toBe(3)
+  })
+
+  it('keeps reconnecting after temporary closes, saying why, until the next sync', () => {
+    for (const [code, kind] of [
+      [SyncCloseCode.storageUnavailable, 'storage-unavailable'],
+      [SyncCloseCode.rateLimited, 'rate-limited'],
+      [SyncCloseCode.slowReader, 'slow-reader'],
+      [SyncCloseCode.serverRestart, 'server-restart'],
+    ] as const) {
+      expect(shouldReconnectAfter(code), String(code)).toBe(true)
+      const closed = run([...goLive, { type: 'connection-closed', code, reason: 'why' }])
+      expect(closed.failure, String(code)).toBeNull()
+      expect(closed.notice, String(code)).toMatchObject({ kind, detail: 'why' })
+      expect(run(goLive, closed).notice).toBeNull()
+    }
+  })
+
+  it('shows unsynced edits while the server cannot store them', () => {
+    const down = run([
+      ...goLive,
+      { type: 'connection-closed', code: SyncCloseCode.storageUnavailable, reason: '' },
+      { type: 'status', status: 'disconnected' },
+    ])
+    expect(connectionState(down)).toBe('offline')
+    expect(down.notice?.message).toMatch(/cannot save.*Do not close this tab/)
+    const limited = run([
+      ...goLive,
+      { type: 'connection-closed', code: SyncCloseCode.rateLimited },
+      { type: 'status', status: 'disconnected' },
+    ])
+    expect(connectionState(limited)).toBe('reconnecting')
+  })
+
+  it('does not give up on a board that keeps answering "try again later" before the first sync', () => {
+    const closes = Array.from({ length: FIRST_CONNECT_ATTEMPTS + 2 }, () => ({
+      type: 'connection-closed' as const,
+      code: SyncCloseCode.storageUnavailable,
+    }))
+    const facts = run(closes)
+    expect(facts.failure).toBeNull()
+    expect(facts.notice?.kind).toBe('storage-unavailable')
+  })
+
+  it('waits longer before reconnecting when the server asked to slow down', () => {
+    expect(minimumBackoffSteps(SyncCloseCode.rateLimited)).toBeGreaterThanOrEqual(4)
+    expect(minimumBackoffSteps(SyncCloseCode.storageUnavailable)).toBeGreaterThanOrEqual(4)
+    expect(minimumBackoffSteps(SyncCloseCode.slowReader)).toBeGreaterThan(0)
+    expect(minimumBackoffSteps(1006)).toBe(0)
+    expect(minimumBackoffSteps(SyncCloseCode.serverRestart)).toBe(0)
   })
 })

@@ -1,14 +1,17 @@
-import { SYNC_PATH } from '@scaleboard/schema'
+import { SYNC_PATH, SyncCloseCode } from '@scaleboard/schema'
 import { useCallback, useEffect, useReducer, useState } from 'react'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { ApiRequestError, createSyncTicket } from '../api.ts'
 import {
   type ConnectionFacts,
   initialConnectionFacts,
+  minimumBackoffSteps,
   reduceConnection,
   shouldReconnectAfter,
 } from './connectionState.ts'
 import { sendOwnAwarenessOnly } from './ownAwarenessOnly.ts'
+import { TicketRefusal, ticketWebSocket } from './ticketWebSocket.ts'
 
 export interface BoardConnection {
   doc: Y.Doc
@@ -30,8 +33,25 @@ function syncServerUrl(): string {
 }
 
 /**
- * One Y.Doc and y-websocket provider per open board (`/sync/<sessionId>?token=…&user=…`),
- * with its events folded into ConnectionFacts. Created in an effect so React's dev double-mount
+ * A fresh single-use ticket for the next socket. A refused token becomes a permanent close (the
+ * link was withdrawn); a rate limit a temporary one; anything else looks like a failed connect.
+ */
+async function fetchTicket(sessionId: string, token: string): Promise<string> {
+  try {
+    return (await createSyncTicket(sessionId, token)).ticket
+  } catch (error) {
+    if (error instanceof ApiRequestError && (error.status === 401 || error.status === 403))
+      throw new TicketRefusal(SyncCloseCode.tokenRevoked, error.message)
+    if (error instanceof ApiRequestError && error.status === 429)
+      throw new TicketRefusal(SyncCloseCode.rateLimited, error.message)
+    throw error
+  }
+}
+
+/**
+ * One Y.Doc and y-websocket provider per open board (`/sync/<sessionId>?ticket=…&user=…`, with a
+ * new ticket for every connect: the role token never enters a WebSocket URL), with its events
+ * folded into ConnectionFacts. Created in an effect so React's dev double-mount
  * gets a fresh provider rather than a destroyed one.
  */
 export function useBoardConnection(sessionId: string, token: string, userId: string): UseBoardConnection {
@@ -41,7 +61,9 @@ export function useBoardConnection(sessionId: string, token: string, userId: str
   useEffect(() => {
     const doc = new Y.Doc()
     const provider = new WebsocketProvider(syncServerUrl(), sessionId, doc, {
-      params: { token, user: userId },
+      // `user` is only a label; the grant comes from the ticket.
+      params: { user: userId },
+      WebSocketPolyfill: ticketWebSocket(() => fetchTicket(sessionId, token)),
       // Tabs must not relay each other's updates: an observer tab would bypass the server's read-only check.
       disableBc: true,
       maxBackoffTime: 5000,
@@ -51,9 +73,17 @@ export function useBoardConnection(sessionId: string, token: string, userId: str
     const onStatus = ({ status }: { status: 'connecting' | 'connected' | 'disconnected' }) =>
       dispatch({ type: 'status', status })
     const onSync = (synced: boolean) => dispatch({ type: 'sync', synced })
-    const onConnectionClose = (event: CloseEvent | null) =>
-      dispatch({ type: 'connection-closed', code: event ? event.code : null })
-    const onClosed = ({ code }: { code: number }) => dispatch({ type: 'refused', code })
+    const onConnectionClose = (event: CloseEvent | null) => {
+      // Emitted before y-websocket schedules the next attempt: a server that asked us to slow
+      // down (rate limit, storage trouble) gets a longer wait than an ordinary drop.
+      if (event) {
+        const floor = minimumBackoffSteps(event.code)
+        if (provider.wsUnsuccessfulReconnects < floor) provider.wsUnsuccessfulReconnects = floor
+      }
+      dispatch({ type: 'connection-closed', code: event ? event.code : null, reason: event?.reason ?? '' })
+    }
+    const onClosed = ({ code, reason }: { code: number; reason: string }) =>
+      dispatch({ type: 'refused', code, reason })
     const onUpdate = (_update: Uint8Array, origin: unknown) => {
       if (origin !== provider) dispatch({ type: 'local-edit' })
     }

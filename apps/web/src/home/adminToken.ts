@@ -1,20 +1,27 @@
 const STORAGE_KEY = 'scaleboard.adminToken'
 
 /**
- * The server prints an organiser URL with `?admin=<token>`. Take the token from the address bar
- * into localStorage and remove it from the URL, so it does not linger in history or screenshots.
+ * The server prints an organiser URL with `#admin=<token>` (older ones: `?admin=<token>`). Take
+ * the token from the address bar into localStorage and remove it from the URL, so it does not
+ * linger in history or screenshots. The fragment never reaches the server or a proxy's logs.
  */
 export function takeAdminTokenFromUrl(
   location: Location = window.location,
   history: History = window.history,
+  save: (token: string) => void = saveAdminToken,
 ) {
   const url = new URL(location.href)
-  const token = url.searchParams.get('admin')
+  const fragment = new URLSearchParams(url.hash.replace(/^#/, ''))
+  const inFragment = fragment.has('admin')
+  const token = fragment.get('admin') ?? url.searchParams.get('admin')
   if (token === null) return null
   url.searchParams.delete('admin')
-  history.replaceState(history.state, '', `${url.pathname}${url.search}${url.hash}`)
+  fragment.delete('admin')
+  const rest = fragment.toString()
+  const hash = inFragment ? (rest ? `#${rest}` : '') : url.hash
+  history.replaceState(history.state, '', `${url.pathname}${url.search}${hash}`)
   if (!token.trim()) return null
-  saveAdminToken(token.trim())
+  save(token.trim())
   return token.trim()
 }
 
@@ -45,6 +52,6 @@ export function forgetAdminToken(): void {
 /** People paste either the token or the whole organiser URL: accept both. */
 export function tokenFromPaste(text: string): string {
   const trimmed = text.trim()
-  const match = /[?&]admin=([^&#\s]+)/.exec(trimmed)
+  const match = /[?&#]admin=([^&#\s]+)/.exec(trimmed)
   return match ? decodeURIComponent(match[1]) : trimmed
 }
