@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import {
+  cardName,
   connectClient,
   createSession,
+  putCard,
   TEST_ADMIN_TOKEN,
   waitFor,
   waitForSync,
@@ -24,27 +26,30 @@ describe('durability', () => {
     const watcher = connectClient(base, session.id, session.token('interviewer'))
     await Promise.all([waitForSync(candidate.provider), waitForSync(watcher.provider)])
 
-    candidate.doc.getMap('board').set('model-server', { replicas: 4 })
-    await waitFor(() => watcher.doc.getMap('board').has('model-server'), 'the server relayed the edit')
+    putCard(candidate.doc, 'shape:model-server', 'Model server')
+    await waitFor(
+      () => cardName(watcher.doc, 'shape:model-server') === 'Model server',
+      'the server relayed the edit',
+    )
     // Every client leaves: the edit must be durable without anyone holding it in memory.
     watcher.provider.disconnect()
     await new Promise((r) => setTimeout(r, 1100))
     await server.kill()
 
     await waitFor(() => !candidate.provider.wsconnected, 'the candidate notices the server is gone')
-    candidate.doc.getMap('board').set('offline-edit', 'made while the server was down')
+    putCard(candidate.doc, 'shape:offline-edit', 'made while the server was down', 1300)
 
     await server.restart()
     const fresh = connectClient(base, session.id, session.token('observer'))
     await waitForSync(fresh.provider)
-    expect(fresh.doc.getMap('board').get('model-server')).toEqual({ replicas: 4 })
+    expect(cardName(fresh.doc, 'shape:model-server')).toBe('Model server')
     await waitFor(
       () => candidate.provider.synced && candidate.provider.wsconnected,
       'the candidate reconnects',
       20_000,
     )
     await waitFor(
-      () => fresh.doc.getMap('board').get('offline-edit') === 'made while the server was down',
+      () => cardName(fresh.doc, 'shape:offline-edit') === 'made while the server was down',
       'the offline edit merged',
     )
     for (const c of [candidate, watcher, fresh]) c.provider.destroy()
