@@ -72,6 +72,24 @@ describe('Room', () => {
     await room.close()
   })
 
+  it('closes a connection whose sync step 1 carries no valid state vector, as a malformed message', async () => {
+    const errors: unknown[] = []
+    const room = await Room.load({
+      docId: 'd',
+      log: createMemoryLog(),
+      onError: (error) => errors.push(error),
+    })
+    const client = new MemoryClient(room)
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, MessageType.sync)
+    encoding.writeVarUint(encoder, 0)
+    encoding.writeVarUint8Array(encoder, new Uint8Array([5, 200]))
+    client.send(encoding.toUint8Array(encoder))
+    expect(client.closed?.code).toBe(SyncCloseCode.malformedMessage)
+    expect((errors[0] as Error).name).toBe('MalformedMessageError')
+    await room.close()
+  })
+
   it('closes a connection whose update is well-framed but not a Yjs update', async () => {
     const room = await Room.load({ docId: 'd', log: createMemoryLog(), onError: () => {} })
     const bad = new MemoryClient(room)

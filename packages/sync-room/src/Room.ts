@@ -234,8 +234,7 @@ export class Room {
       switch (message.type) {
         case 'sync-step1':
           // Each answer can be the whole document: a client that keeps asking is ignored.
-          if (state.syncRequests.take(1, now))
-            this.#send(connection, encodeSyncStep2(this.doc, message.stateVector))
+          if (state.syncRequests.take(1, now)) this.#send(connection, this.#answerStep1(message.stateVector))
           break
         case 'sync-update':
           if (!connection.readonly) this.#applyClientUpdate(connection, message.update)
@@ -260,6 +259,16 @@ export class Room {
             ]
       this.#onError(error, `closing connection of ${connection.author.role}: ${reason}`)
       this.#drop(connection, code, reason)
+    }
+  }
+
+  #answerStep1(stateVector: Uint8Array): Uint8Array {
+    try {
+      return encodeSyncStep2(this.doc, stateVector)
+    } catch (error) {
+      throw new MalformedMessageError(
+        `sync step 1 carries no valid state vector: ${(error as Error).message}`,
+      )
     }
   }
 

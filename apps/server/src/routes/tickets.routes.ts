@@ -21,6 +21,7 @@ export const createTicketRoute = createRoute({
       400: 'Not a session id',
       401: 'Missing or unknown token',
       403: 'The token belongs to another session, or is the organiser token',
+      413: 'A body was sent (none is expected) larger than MAX_BODY_BYTES',
     },
   ),
 })
