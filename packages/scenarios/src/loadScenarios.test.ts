@@ -37,6 +37,22 @@ describe('the scenarios shipped in scenarios/', () => {
     }
   })
 
+  it('every level plans every phase, with 60 to 90 minutes of design', async () => {
+    for (const s of await loadScenarios())
+      for (const l of s.levels) {
+        const where = `${s.id} ${l.level}`
+        expect(Object.keys(l.phaseMinutes ?? {}).sort(), where).toEqual([
+          'briefing',
+          'design',
+          'feedback',
+          'revision',
+          'walkthrough',
+        ])
+        expect(l.phaseMinutes?.design, where).toBeGreaterThanOrEqual(60)
+        expect(l.phaseMinutes?.design, where).toBeLessThanOrEqual(90)
+      }
+  })
+
   it('loads one scenario by id', async () => {
     const s = await loadScenario(DEFAULT_SCENARIOS_DIR, 'fraud-scoring')
     expect(s.requirements.find((r) => r.kind === 'latency')).toMatchObject({ p99LatencyMs: 50 })

@@ -4,16 +4,17 @@ import { loadScenarios } from './loadScenarios.ts'
 import { toCandidateScenario, toScenarioSummary } from './views.ts'
 
 describe('toCandidateScenario', () => {
-  it('leaves out the guidance and nothing else, for every shipped scenario', async () => {
+  it('leaves out the guidance and the checklist and nothing else, for every shipped scenario', async () => {
     for (const scenario of await loadScenarios()) {
       const candidate = toCandidateScenario(scenario)
       expect(Object.keys(candidate)).not.toContain('guidance')
+      expect(Object.keys(candidate)).not.toContain('checklist')
       // Nothing the interviewer alone should read survives serialisation.
       const json = JSON.stringify(candidate)
       expect(json).not.toContain(scenario.guidance.bottleneck)
       for (const pitfall of scenario.guidance.pitfalls) expect(json).not.toContain(pitfall)
       expect(CandidateScenario.parse(candidate)).toEqual(candidate)
-      expect({ ...candidate, guidance: scenario.guidance }).toEqual(scenario)
+      expect({ ...candidate, checklist: scenario.checklist, guidance: scenario.guidance }).toEqual(scenario)
     }
   })
 

@@ -1,8 +1,8 @@
 import type { CandidateScenario, Scenario, ScenarioSummary } from '@scaleboard/schema'
 
-/** What the candidate may see: everything but the interviewer's guidance. */
+/** What the candidate may see: everything but the interviewer's guidance and checklist. */
 export function toCandidateScenario(scenario: Scenario): CandidateScenario {
-  const { guidance: _interviewerOnly, ...candidate } = scenario
+  const { guidance: _interviewerOnly, checklist: _rubric, ...candidate } = scenario
   return candidate
 }
 

@@ -9,6 +9,19 @@ export {
   FlowMode,
 } from './component.ts'
 export { ApiError } from './error.ts'
+export {
+  DEFAULT_PHASE_MINUTES,
+  PHASE_LABELS,
+  PHASE_WARNING_MS,
+  PHASES,
+  Phase,
+  PhaseCommand,
+  PhaseEvent,
+  PhaseMinutes,
+  PhaseView,
+  SESSION_STATE_MESSAGE,
+  TimedPhase,
+} from './interview.ts'
 export { canEditBoard, ROLE_LABELS, ROLES, Role } from './role.ts'
 export {
   CandidateScenario,
@@ -50,7 +63,9 @@ export {
   SessionAccess,
   SessionId,
   SessionLinks,
+  SessionStateMessage,
   SessionSummary,
+  SessionView,
   SyncTicket,
   UserId,
 } from './session.ts'

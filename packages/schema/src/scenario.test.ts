@@ -142,6 +142,18 @@ describe('Scenario', () => {
     ])
   })
 
+  it('takes planned minutes per phase at a level, some or all, and checks them against designMinutes', () => {
+    const withMinutes = (minutes: Record<string, unknown>, designMinutes?: number) =>
+      issuesOf((s) => Object.assign(s.levels[1], { phaseMinutes: minutes, designMinutes }))
+    expect(withMinutes({ design: 90, walkthrough: 15 }, 90)).toEqual([])
+    expect(withMinutes({ briefing: 10, design: 60, walkthrough: 15, feedback: 10, revision: 15 })).toEqual([])
+    expect(withMinutes({ design: 0 }).map((i) => i.path)).toEqual(['levels.1.phaseMinutes.design'])
+    expect(withMinutes({ lunch: 30 }).map((i) => i.path)).toEqual(['levels.1.phaseMinutes'])
+    expect(withMinutes({ design: 75 }, 90)).toEqual([
+      { path: 'levels.1.phaseMinutes.design', message: 'must equal designMinutes' },
+    ])
+  })
+
   it('catches a level offered twice', () => {
     const issues = issuesOf((s) => {
       s.levels[1].level = 'junior'
@@ -215,15 +227,15 @@ describe('Scenario', () => {
 })
 
 describe('CandidateScenario', () => {
-  it('accepts a scenario without guidance and refuses guidance', () => {
-    const { guidance, ...candidate } = validScenario()
+  it('accepts a scenario without guidance and checklist, and refuses either', () => {
+    const { guidance, checklist, ...candidate } = validScenario()
     expect(CandidateScenario.safeParse(candidate).success).toBe(true)
-    const withGuidance = CandidateScenario.safeParse({ ...candidate, guidance })
-    expect(withGuidance.success).toBe(false)
+    expect(CandidateScenario.safeParse({ ...candidate, guidance }).success).toBe(false)
+    expect(CandidateScenario.safeParse({ ...candidate, checklist }).success).toBe(false)
   })
 
   it('still checks references', () => {
-    const { guidance: _g, ...candidate } = validScenario()
+    const { guidance: _g, checklist: _c, ...candidate } = validScenario()
     candidate.levels[0].requirementIds.push('ghost')
     expect(CandidateScenario.safeParse(candidate).success).toBe(false)
   })

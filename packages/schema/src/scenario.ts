@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { Architecture } from './component.ts'
+import { PhaseMinutes } from './interview.ts'
 import { Level } from './session.ts'
 
 /**
@@ -392,9 +393,22 @@ export const ScenarioLevel = z
     requirementIds: z.array(ScenarioRefId).min(1),
     /** what a hiring bar answer shows at this level */
     expectations: z.array(OneLine).min(1),
+    /** the design phase's planned minutes, as the brief states them; must agree with phaseMinutes.design */
     designMinutes: z.number().int().min(15).max(180).optional(),
+    /**
+     * Planned minutes per phase at this level; a phase left out keeps DEFAULT_PHASE_MINUTES. A new
+     * session copies the resolved minutes, so editing them later never changes a running interview.
+     */
+    phaseMinutes: PhaseMinutes.partial().optional(),
   })
   .strict()
+  .refine(
+    (l) =>
+      l.designMinutes === undefined ||
+      l.phaseMinutes?.design === undefined ||
+      l.designMinutes === l.phaseMinutes.design,
+    { path: ['phaseMinutes', 'design'], message: 'must equal designMinutes' },
+  )
 export type ScenarioLevel = z.infer<typeof ScenarioLevel>
 
 export const ChecklistItem = z
@@ -439,13 +453,21 @@ const candidateFields = {
   options: z.array(InfrastructureOption).min(1),
   requirements: z.array(Requirement).min(1),
   levels: z.array(ScenarioLevel).min(1),
-  checklist: z.array(ChecklistItem).min(1),
 }
 
-const ScenarioShape = z.object({ ...candidateFields, guidance: ScenarioGuidance }).strict()
+/**
+ * The checklist is the interviewer's rubric: like the guidance, it never reaches a candidate or
+ * an observer (the interviewer may share the result at feedback time).
+ */
+const ScenarioShape = z
+  .object({ ...candidateFields, checklist: z.array(ChecklistItem).min(1), guidance: ScenarioGuidance })
+  .strict()
 const CandidateShape = z.object(candidateFields).strict()
 
-type ReferencedScenario = z.infer<typeof CandidateShape> & { guidance?: ScenarioGuidance }
+type ReferencedScenario = z.infer<typeof CandidateShape> & {
+  checklist?: ChecklistItem[]
+  guidance?: ScenarioGuidance
+}
 type Ctx = z.RefinementCtx<ReferencedScenario>
 type Path = (string | number)[]
 
@@ -461,7 +483,7 @@ function checkReferences(s: ReferencedScenario, ctx: Ctx): void {
   }
   unique(s.requirements, 'requirements')
   unique(s.options, 'options')
-  unique(s.checklist, 'checklist')
+  unique(s.checklist ?? [], 'checklist')
   const seriesIds = new Set<string>()
   s.metrics.series.forEach((series, i) => {
     if (seriesIds.has(series.id)) issue(['metrics', 'series', i, 'id'], `duplicate id "${series.id}"`)
@@ -480,7 +502,7 @@ function checkReferences(s: ReferencedScenario, ctx: Ctx): void {
       if (!requirementIds.has(id)) issue(['levels', i, 'requirementIds', j], `unknown requirement "${id}"`)
     })
   })
-  s.checklist.forEach((item, i) => {
+  s.checklist?.forEach((item, i) => {
     item.levels.forEach((level, j) => {
       if (!levels.has(level)) issue(['checklist', i, 'levels', j], `level "${level}" is not offered`)
     })
@@ -530,7 +552,7 @@ function checkReferences(s: ReferencedScenario, ctx: Ctx): void {
 export const Scenario = ScenarioShape.superRefine(checkReferences)
 export type Scenario = z.infer<typeof Scenario>
 
-/** Everything the candidate may see: the scenario without the interviewer's guidance. */
+/** Everything the candidate may see: the scenario without the interviewer's guidance and checklist. */
 export const CandidateScenario = CandidateShape.superRefine(checkReferences)
 export type CandidateScenario = z.infer<typeof CandidateScenario>
 

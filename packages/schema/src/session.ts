@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { PhaseMinutes, PhaseView } from './interview.ts'
 import { Role } from './role.ts'
 
 export const Level = z.enum(['junior', 'mid', 'senior'])
@@ -16,6 +17,8 @@ export const CreateSessionBody = z
     level: Level.optional(),
     title: z.string().trim().min(1).max(200).optional(),
     candidateName: z.string().trim().min(1).max(200).optional(),
+    /** Overrides the scenario level's planned minutes per phase for this session. */
+    phaseMinutes: PhaseMinutes.partial().optional(),
   })
   .strict()
 export type CreateSessionBody = z.infer<typeof CreateSessionBody>
@@ -60,3 +63,22 @@ export type SyncTicket = z.infer<typeof SyncTicket>
 
 /** Stable per-browser user ids travel as the `user` sync parameter and become the log's author. */
 export const UserId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/)
+
+/**
+ * `GET /api/sessions/:id` and the session-state channel: what every token of the session may know
+ * about it, live. Later workflow state (checklist sharing, feedback release…) joins it here,
+ * filtered by role.
+ */
+export const SessionView = z.object({
+  id: SessionId,
+  title: z.string(),
+  scenarioId: z.string().nullable(),
+  level: Level.nullable(),
+  candidateName: z.string().nullable(),
+  phase: PhaseView,
+})
+export type SessionView = z.infer<typeof SessionView>
+
+/** One message on the session-state channel. */
+export const SessionStateMessage = z.object({ type: z.literal('session'), session: SessionView })
+export type SessionStateMessage = z.infer<typeof SessionStateMessage>

@@ -5,8 +5,10 @@ export type {
   Author,
   Checkpoint,
   DocumentLog,
+  InterviewStore,
   LoggedUpdate,
   SessionRecord,
   SessionStore,
   Storage,
+  StoredPhaseEvent,
 } from './types.ts'

@@ -1,4 +1,4 @@
-import type { Level, Role } from '@scaleboard/schema'
+import type { Level, PhaseCommand, PhaseEvent, PhaseMinutes, Role } from '@scaleboard/schema'
 
 /** Who made a change to a board: which session link, which role, which browser user. */
 export interface Author {
@@ -43,6 +43,8 @@ export interface SessionRecord {
   level: Level | null
   candidateName: string | null
   createdAt: string
+  /** the session's resolved minutes per phase, fixed at creation; null for sessions created before phases */
+  phaseMinutes: PhaseMinutes | null
 }
 
 export interface SessionStore {
@@ -53,8 +55,9 @@ export interface SessionStore {
   /** Which session and role a token hash opens, if any. */
   findTokenGrant(tokenHash: string): Promise<{ sessionId: string; role: Role } | null>
   /**
-   * Deletes a session with all its data in one transaction: its tokens, and the log and
-   * checkpoints of its documents (doc id `id`, and `id/<layer>` such as `id/annotations`).
+   * Deletes a session with all its data in one transaction: its tokens, the log and checkpoints
+   * of its documents (doc id `id`, and `id/<layer>` such as `id/annotations`), and its interview
+   * records (phase events).
    * False when there was no such session.
    */
   deleteSession(id: string): Promise<boolean>
@@ -79,7 +82,23 @@ export interface AuditEntry {
   detail: string | null
 }
 
-export interface Storage extends DocumentLog, SessionStore {
+/** One stored phase command: which, when (server epoch ms) and by whom. */
+export interface StoredPhaseEvent {
+  seq: number
+  at: number
+  author: PhaseEvent['author']
+  command: PhaseCommand
+}
+
+/** The interview's own records (phases now; checklist, notes, feedback, messages later). Kept apart from DocumentLog. */
+export interface InterviewStore {
+  /** Appends in order; seq is gap-free per session, starting at 1. */
+  appendPhaseEvent(sessionId: string, event: Omit<StoredPhaseEvent, 'seq'>): Promise<StoredPhaseEvent>
+  /** Every phase event of the session, oldest (lowest seq) first. */
+  listPhaseEvents(sessionId: string): Promise<StoredPhaseEvent[]>
+}
+
+export interface Storage extends DocumentLog, SessionStore, InterviewStore {
   /** Resolves when the store answers a trivial query; rejects otherwise. */
   ping(): Promise<void>
   close(): Promise<void>

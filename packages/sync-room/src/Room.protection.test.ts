@@ -253,11 +253,18 @@ describe('Room loading', () => {
     for (const word of ['a', 'b', 'c']) writer.doc.getText('t').insert(0, word)
     first.leave(writer.connection)
     await first.close()
-    await log.saveCheckpoint('d', { seq: 3, at: Date.now(), state: new Uint8Array([9, 9, 9, 9, 9]) })
+    // One more logged edit, and a damaged checkpoint that claims to hold it: the newest one.
+    const other = new Y.Doc()
+    other.getText('u').insert(0, 'd')
+    const at = Date.now()
+    const author = { sessionId: 'd', role: 'candidate' as const, userId: null }
+    const seq = await log.appendUpdates('d', [{ at, author, update: Y.encodeStateAsUpdate(other) }])
+    await log.saveCheckpoint('d', { seq, at, state: new Uint8Array([9, 9, 9, 9, 9]) })
 
     const errors: string[] = []
     const second = await Room.load({ docId: 'd', log, onError: (_e, context) => errors.push(context) })
     expect(second.doc.getText('t').toString()).toBe('cba')
+    expect(second.doc.getText('u').toString()).toBe('d')
     expect(errors.join()).toMatch(/rebuilding from the log/)
     await second.close()
   })

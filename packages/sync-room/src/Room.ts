@@ -272,6 +272,14 @@ export class Room {
     }
   }
 
+  /**
+   * Sends a frame the server composed (e.g. the session-state channel) to every connection, or to
+   * those `to` picks. Slow readers are handled as for any other frame.
+   */
+  broadcast(frame: Uint8Array, to: (connection: RoomConnection) => boolean = () => true): void {
+    for (const connection of [...this.#connections.keys()]) if (to(connection)) this.#send(connection, frame)
+  }
+
   leave(connection: RoomConnection): void {
     const state = this.#connections.get(connection)
     if (!state) return

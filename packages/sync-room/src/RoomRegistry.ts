@@ -121,6 +121,11 @@ export class RoomRegistry {
     }
   }
 
+  /** Sends a server-composed frame to the connections of `docId`'s room, if it is loaded. */
+  broadcast(docId: string, frame: Uint8Array, to?: (connection: RoomConnection) => boolean): void {
+    this.#entries.get(docId)?.room?.broadcast(frame, to)
+  }
+
   /** Removes a connection; the room unloads when nobody is left. */
   leave(room: Room, connection: RoomConnection): void {
     room.leave(connection)

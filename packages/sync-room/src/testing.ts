@@ -1,4 +1,4 @@
-import type { DocumentLog, LoggedUpdate } from '@scaleboard/storage'
+import type { Checkpoint, DocumentLog, LoggedUpdate } from '@scaleboard/storage'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
@@ -7,10 +7,10 @@ import * as Y from 'yjs'
 import { MessageType } from './protocol.ts'
 import type { Room, RoomConnection } from './Room.ts'
 
-/** An in-memory DocumentLog: the same contract as SQLite, for room tests. */
+/** An in-memory DocumentLog for room tests; it passes the DocumentLog contract (testing.test.ts). */
 export function createMemoryLog(): DocumentLog & { updates: Map<string, LoggedUpdate[]> } {
   const updates = new Map<string, LoggedUpdate[]>()
-  const checkpoints = new Map<string, { seq: number; at: number; state: Uint8Array }[]>()
+  const checkpoints = new Map<string, Checkpoint[]>()
   const list = (docId: string) => updates.get(docId) ?? []
   return {
     updates,
@@ -21,7 +21,13 @@ export function createMemoryLog(): DocumentLog & { updates: Map<string, LoggedUp
       return log.length
     },
     async loadLatest(docId) {
-      const checkpoint = (checkpoints.get(docId) ?? []).at(-1) ?? null
+      // The highest seq wins; of checkpoints saved at the same seq, the last one (SQLite keeps the
+      // first: the contract leaves that case open, and Room.protection.test.ts relies on this).
+      const saved = checkpoints.get(docId) ?? []
+      const checkpoint = saved.reduce<Checkpoint | null>(
+        (best, c) => (!best || c.seq >= best.seq ? c : best),
+        null,
+      )
       return { checkpoint, updates: list(docId).filter((u) => u.seq > (checkpoint?.seq ?? 0)) }
     },
     async saveCheckpoint(docId, checkpoint) {

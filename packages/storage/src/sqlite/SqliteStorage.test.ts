@@ -1,9 +1,14 @@
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { DatabaseSync } from 'node:sqlite'
+import { Kysely, SqliteDialect } from 'kysely'
+import { Migrator } from 'kysely/migration'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Storage } from '../types.ts'
 import { backupSqliteDatabase } from './backup.ts'
+import { migrationProvider } from './migrations.ts'
+import { kyselyDatabaseFromNodeSqlite } from './nodeSqliteAdapter.ts'
 import { openSqliteStorage } from './SqliteStorage.ts'
 
 let dir: string
@@ -21,51 +26,12 @@ afterEach(async () => {
 const author = { sessionId: 's1', role: 'candidate' as const, userId: 'u1' }
 const bytes = (...values: number[]) => new Uint8Array(values)
 
-describe('SQLite update log', () => {
-  it('appends updates with increasing sequence numbers per document and reads them back in order', async () => {
-    expect(await storage.appendUpdates('doc-a', [{ at: 1, author, update: bytes(1) }])).toBe(1)
-    expect(
-      await storage.appendUpdates('doc-a', [
-        { at: 2, author, update: bytes(2) },
-        { at: 3, author: { ...author, role: 'interviewer', userId: null }, update: bytes(3, 3) },
-      ]),
-    ).toBe(3)
-    expect(await storage.appendUpdates('doc-b', [{ at: 4, author, update: bytes(9) }])).toBe(1)
-
-    const all = await storage.readUpdates('doc-a')
-    expect(all.map((u) => u.seq)).toEqual([1, 2, 3])
-    expect(all.map((u) => [...u.update])).toEqual([[1], [2], [3, 3]])
-    expect(all[2].author).toEqual({ sessionId: 's1', role: 'interviewer', userId: null })
-    expect((await storage.readUpdates('doc-a', 1, 2)).map((u) => u.seq)).toEqual([2])
-  })
-
-  it('commits appends from many documents in the same turn together, numbering each document in order', async () => {
-    const appends = ['a', 'b', 'a', 'c', 'a'].map((docId, i) =>
-      storage.appendUpdates(docId, [{ at: i, author, update: bytes(i) }]),
-    )
-    expect(await Promise.all(appends)).toEqual([1, 1, 2, 1, 3])
-    expect((await storage.readUpdates('a')).map((u) => [...u.update])).toEqual([[0], [2], [4]])
-  })
-
+describe('SQLite file (the contracts run in SqliteStorage.contract.test.ts)', () => {
   it('continues the numbering of a log written by an earlier process', async () => {
     await storage.appendUpdates('doc', [{ at: 1, author, update: bytes(1) }])
     await storage.close()
     storage = await openSqliteStorage({ dataDir: dir })
     expect(await storage.appendUpdates('doc', [{ at: 2, author, update: bytes(2) }])).toBe(2)
-  })
-
-  it('loads the newest checkpoint plus the updates after it', async () => {
-    await storage.appendUpdates(
-      'doc',
-      [1, 2, 3, 4].map((n) => ({ at: n, author, update: bytes(n) })),
-    )
-    await storage.saveCheckpoint('doc', { seq: 2, at: 10, state: bytes(12) })
-    await storage.saveCheckpoint('doc', { seq: 3, at: 11, state: bytes(123) })
-    const { checkpoint, updates } = await storage.loadLatest('doc')
-    expect(checkpoint?.seq).toBe(3)
-    expect([...(checkpoint?.state ?? [])]).toEqual([123])
-    expect(updates.map((u) => u.seq)).toEqual([4])
-    expect(await storage.loadLatest('empty')).toEqual({ checkpoint: null, updates: [] })
   })
 
   it('keeps everything in the file across reopen', async () => {
@@ -78,9 +44,15 @@ describe('SQLite update log', () => {
         level: 'senior',
         candidateName: 'Ada',
         createdAt: '2026-01-01T00:00:00.000Z',
+        phaseMinutes: { briefing: 10, design: 90, walkthrough: 15, feedback: 10, revision: 15 },
       },
       { candidate: 'h-c', interviewer: 'h-i', observer: 'h-o' },
     )
+    await storage.appendPhaseEvent('sess-1234', {
+      at: 5,
+      author: 'interviewer',
+      command: { phase: 'design' },
+    })
     await storage.close()
     storage = await openSqliteStorage({ dataDir: dir })
     expect((await storage.readUpdates('doc')).map((u) => [...u.update])).toEqual([[7]])
@@ -88,29 +60,21 @@ describe('SQLite update log', () => {
       title: 'T',
       level: 'senior',
       candidateName: 'Ada',
+      phaseMinutes: { briefing: 10, design: 90, walkthrough: 15, feedback: 10, revision: 15 },
     })
+    expect(await storage.listPhaseEvents('sess-1234')).toEqual([
+      { seq: 1, at: 5, author: 'interviewer', command: { phase: 'design' } },
+    ])
+    expect(
+      await storage.appendPhaseEvent('sess-1234', {
+        at: 6,
+        author: 'organiser',
+        command: { action: 'pause' },
+      }),
+    ).toMatchObject({ seq: 2 })
     expect(await storage.findTokenGrant('h-o')).toEqual({ sessionId: 'sess-1234', role: 'observer' })
     expect(await storage.findTokenGrant('nope')).toBeNull()
     expect((await storage.listSessions(10)).map((s) => s.id)).toEqual(['sess-1234'])
-  })
-
-  it('refuses a second session with the same token hash, storing nothing of it', async () => {
-    const session = {
-      id: 'sess-a',
-      title: 'A',
-      scenarioId: null,
-      level: null,
-      candidateName: null,
-      createdAt: '2026-01-01T00:00:00.000Z',
-    }
-    await storage.createSession(session, { candidate: 'x1', interviewer: 'x2', observer: 'x3' })
-    await expect(
-      storage.createSession(
-        { ...session, id: 'sess-b' },
-        { candidate: 'x1', interviewer: 'y2', observer: 'y3' },
-      ),
-    ).rejects.toThrow()
-    expect(await storage.getSession('sess-b')).toBeNull()
   })
 
   it('copies the write-ahead log into the database file in the background', async () => {
@@ -137,56 +101,80 @@ const sessionRecord = (id: string, createdAt: string) => ({
   level: null,
   candidateName: null,
   createdAt,
+  phaseMinutes: null,
 })
 
-describe('deleting sessions (retention)', () => {
-  it('deletes a session with its tokens, its documents and their layers, and nothing else', async () => {
-    // `_` is a LIKE wildcard: `ab_c` must not take `abXc`'s documents with it.
-    await storage.createSession(sessionRecord('ab_c', '2026-01-01T00:00:00.000Z'), {
-      candidate: 'c1',
-      interviewer: 'i1',
-      observer: 'o1',
+describe('interview phases in SQLite', () => {
+  it('migrates a database from before phases: its sessions keep no planned minutes and no events', async () => {
+    const oldDir = join(dir, 'old')
+    mkdirSync(oldDir)
+    const raw = new DatabaseSync(join(oldDir, 'scaleboard.db'))
+    const db = new Kysely<unknown>({
+      dialect: new SqliteDialect({ database: kyselyDatabaseFromNodeSqlite(raw) }),
     })
-    await storage.createSession(sessionRecord('abXc', '2026-01-02T00:00:00.000Z'), {
-      candidate: 'c2',
-      interviewer: 'i2',
-      observer: 'o2',
-    })
-    for (const doc of ['ab_c', 'ab_c/annotations', 'abXc', 'abXc/annotations', 'ab_cd', 'ab_c0']) {
-      await storage.appendUpdates(doc, [{ at: 1, author, update: bytes(1) }])
-      await storage.saveCheckpoint(doc, { seq: 1, at: 2, state: bytes(2) })
-    }
+    const { error } = await new Migrator({ db, provider: migrationProvider }).migrateTo('0002_audit_log')
+    expect(error).toBeUndefined()
+    raw.exec(
+      "INSERT INTO sessions (id, title, scenario_id, level, candidate_name, created_at) VALUES ('sess-old', 'Old', NULL, 'mid', NULL, '2025-12-01T00:00:00.000Z')",
+    )
+    await db.destroy()
 
-    expect(await storage.deleteSession('ab_c')).toBe(true)
-    expect(await storage.getSession('ab_c')).toBeNull()
-    expect(await storage.findTokenGrant('c1')).toBeNull()
-    expect(await storage.findTokenGrant('o1')).toBeNull()
-    for (const doc of ['ab_c', 'ab_c/annotations'])
-      expect(await storage.loadLatest(doc), doc).toEqual({ checkpoint: null, updates: [] })
-    for (const doc of ['abXc', 'abXc/annotations', 'ab_cd', 'ab_c0']) {
-      const { checkpoint, updates } = await storage.loadLatest(doc)
-      expect(checkpoint?.seq, doc).toBe(1)
-      expect(await storage.readUpdates(doc), doc).toHaveLength(1)
-      expect(updates).toEqual([])
+    const migrated = await openSqliteStorage({ dataDir: oldDir })
+    try {
+      expect(await migrated.getSession('sess-old')).toMatchObject({
+        title: 'Old',
+        level: 'mid',
+        phaseMinutes: null,
+      })
+      expect(await migrated.listPhaseEvents('sess-old')).toEqual([])
+      expect(
+        await migrated.appendPhaseEvent('sess-old', {
+          at: 1,
+          author: 'organiser',
+          command: { action: 'start' },
+        }),
+      ).toMatchObject({ seq: 1 })
+    } finally {
+      await migrated.close()
     }
-    expect(await storage.findTokenGrant('c2')).toEqual({ sessionId: 'abXc', role: 'candidate' })
-    expect(await storage.deleteSession('ab_c')).toBe(false)
   })
 
-  it('lists the sessions created before an instant, oldest first', async () => {
-    for (const [id, at] of [
-      ['s3', '2026-03-01T00:00:00.000Z'],
-      ['s1', '2026-01-01T00:00:00.000Z'],
-      ['s2', '2026-02-01T00:00:00.000Z'],
-    ])
-      await storage.createSession(sessionRecord(id, at), {
-        candidate: `${id}c`,
-        interviewer: `${id}i`,
-        observer: `${id}o`,
-      })
-    expect(await storage.listSessionIdsCreatedBefore('2026-02-15T00:00:00.000Z')).toEqual(['s1', 's2'])
-    expect(await storage.listSessionIdsCreatedBefore('2026-02-01T00:00:00.000Z')).toEqual(['s1'])
-    expect(await storage.listSessionIdsCreatedBefore('2025-01-01T00:00:00.000Z')).toEqual([])
+  it('skips unreadable stored rows with a warning instead of failing, and keeps numbering after them', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    try {
+      await storage.createSession(
+        {
+          ...sessionRecord('sess-bad', '2026-01-01T00:00:00.000Z'),
+          phaseMinutes: { design: 60, briefing: 5, walkthrough: 15, feedback: 10, revision: 15 },
+        },
+        { candidate: 'bc', interviewer: 'bi', observer: 'bo' },
+      )
+      const other = new DatabaseSync(join(dir, 'scaleboard.db'))
+      other.exec(`
+        UPDATE sessions SET phase_minutes = '{"design":-1}' WHERE id = 'sess-bad';
+        INSERT INTO phase_events (session_id, seq, at, author, command) VALUES
+          ('sess-bad', 1, 1, 'interviewer', '{"action":"nap"}'),
+          ('sess-bad', 2, 2, 'interviewer', 'not json'),
+          ('sess-bad', 3, 3, 'stranger', '{"action":"start"}'),
+          ('sess-bad', 4, 4, 'interviewer', '{"phase":"design"}');
+      `)
+      other.close()
+
+      expect((await storage.getSession('sess-bad'))?.phaseMinutes).toBeNull()
+      expect(await storage.listPhaseEvents('sess-bad')).toEqual([
+        { seq: 4, at: 4, author: 'interviewer', command: { phase: 'design' } },
+      ])
+      expect(warn).toHaveBeenCalledTimes(4)
+      expect(
+        await storage.appendPhaseEvent('sess-bad', {
+          at: 5,
+          author: 'interviewer',
+          command: { action: 'pause' },
+        }),
+      ).toMatchObject({ seq: 5 })
+    } finally {
+      warn.mockRestore()
+    }
   })
 })
 

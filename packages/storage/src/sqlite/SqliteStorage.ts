@@ -1,13 +1,20 @@
 import { join } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
-import { Role } from '@scaleboard/schema'
+import { PhaseCommand, PhaseEvent, PhaseMinutes, Role } from '@scaleboard/schema'
 import { Kysely, type Selectable, SqliteDialect, sql } from 'kysely'
 import { Migrator } from 'kysely/migration'
-import type { AuditEntry, Checkpoint, LoggedUpdate, SessionRecord, Storage } from '../types.ts'
+import type {
+  AuditEntry,
+  Checkpoint,
+  LoggedUpdate,
+  SessionRecord,
+  Storage,
+  StoredPhaseEvent,
+} from '../types.ts'
 import { migrationProvider } from './migrations.ts'
 import { kyselyDatabaseFromNodeSqlite } from './nodeSqliteAdapter.ts'
 import { ensurePrivateDir, ensurePrivateFile, restrictExisting } from './privateFiles.ts'
-import type { AuditLogTable, Database, DocUpdatesTable, SessionsTable } from './schema.ts'
+import type { AuditLogTable, Database, DocUpdatesTable, PhaseEventsTable, SessionsTable } from './schema.ts'
 import { UpdateLogWriter } from './UpdateLogWriter.ts'
 import { startWalCheckpointer, type WalCheckpointer } from './walCheckpointer.ts'
 
@@ -115,6 +122,7 @@ class SqliteStorage implements Storage {
           level: session.level,
           candidate_name: session.candidateName,
           created_at: session.createdAt,
+          phase_minutes: session.phaseMinutes === null ? null : JSON.stringify(session.phaseMinutes),
         })
         .execute()
       await trx
@@ -164,6 +172,7 @@ class SqliteStorage implements Storage {
           .execute()
       await ofSession('doc_updates')
       await ofSession('doc_checkpoints')
+      await trx.deleteFrom('phase_events').where('session_id', '=', id).execute()
       await trx.deleteFrom('session_tokens').where('session_id', '=', id).execute()
       const deleted = await trx.deleteFrom('sessions').where('id', '=', id).executeTakeFirst()
       return deleted.numDeletedRows > 0n
@@ -201,6 +210,42 @@ class SqliteStorage implements Storage {
       .limit(limit)
       .execute()
     return rows.map(toAuditEntry)
+  }
+
+  async appendPhaseEvent(sessionId: string, event: Omit<StoredPhaseEvent, 'seq'>): Promise<StoredPhaseEvent> {
+    // One transaction per append: Kysely runs them one at a time, so seq stays gap-free.
+    return this.#db.transaction().execute(async (trx) => {
+      const { last } = await trx
+        .selectFrom('phase_events')
+        .select((eb) => eb.fn.coalesce(eb.fn.max('seq'), eb.lit(0)).as('last'))
+        .where('session_id', '=', sessionId)
+        .executeTakeFirstOrThrow()
+      const seq = Number(last) + 1
+      await trx
+        .insertInto('phase_events')
+        .values({
+          session_id: sessionId,
+          seq,
+          at: event.at,
+          author: event.author,
+          command: JSON.stringify(event.command),
+        })
+        .execute()
+      return { seq, at: event.at, author: event.author, command: event.command }
+    })
+  }
+
+  async listPhaseEvents(sessionId: string): Promise<StoredPhaseEvent[]> {
+    const rows = await this.#db
+      .selectFrom('phase_events')
+      .selectAll()
+      .where('session_id', '=', sessionId)
+      .orderBy('seq')
+      .execute()
+    return rows.flatMap((row) => {
+      const event = toStoredPhaseEvent(row)
+      return event ? [event] : []
+    })
   }
 
   async ping(): Promise<void> {
@@ -245,5 +290,34 @@ function toSessionRecord(row: SessionsTable): SessionRecord {
     level: (row.level as SessionRecord['level']) ?? null,
     candidateName: row.candidate_name,
     createdAt: row.created_at,
+    phaseMinutes: row.phase_minutes === null ? null : toPhaseMinutes(row.id, row.phase_minutes),
+  }
+}
+
+/** Stored minutes that no longer parse fall back to null (the defaults): a warning, never a crash. */
+function toPhaseMinutes(sessionId: string, json: string): PhaseMinutes | null {
+  const parsed = PhaseMinutes.safeParse(parseJson(json))
+  if (parsed.success) return parsed.data
+  console.warn(`[storage] session ${sessionId}: ignoring unreadable phase_minutes`)
+  return null
+}
+
+const PhaseEventAuthor = PhaseEvent.shape.author
+
+/** A stored phase event that no longer parses is skipped with a warning, never a crash. */
+function toStoredPhaseEvent(row: PhaseEventsTable): StoredPhaseEvent | null {
+  const author = PhaseEventAuthor.safeParse(row.author)
+  const command = PhaseCommand.safeParse(parseJson(row.command))
+  if (author.success && command.success)
+    return { seq: row.seq, at: row.at, author: author.data, command: command.data }
+  console.warn(`[storage] session ${row.session_id}: skipping unreadable phase event ${row.seq}`)
+  return null
+}
+
+function parseJson(json: string): unknown {
+  try {
+    return JSON.parse(json)
+  } catch {
+    return undefined
   }
 }

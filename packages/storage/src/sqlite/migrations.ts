@@ -60,6 +60,22 @@ const migrations: Record<string, Migration> = {
         .execute()
     },
   },
+  '0003_interview_phases': {
+    async up(db: Kysely<unknown>) {
+      // Every phase change with its time (epoch ms) and author; `command` is PhaseCommand as JSON.
+      await db.schema
+        .createTable('phase_events')
+        .addColumn('session_id', 'text', (c) => c.notNull())
+        .addColumn('seq', 'integer', (c) => c.notNull())
+        .addColumn('at', 'integer', (c) => c.notNull())
+        .addColumn('author', 'text', (c) => c.notNull())
+        .addColumn('command', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('phase_events_pk', ['session_id', 'seq'])
+        .execute()
+      // The session's resolved PhaseMinutes as JSON; null for sessions created before phases.
+      await db.schema.alterTable('sessions').addColumn('phase_minutes', 'text').execute()
+    },
+  },
 }
 
 export const migrationProvider: MigrationProvider = {

@@ -7,6 +7,8 @@ export interface SessionsTable {
   level: string | null
   candidate_name: string | null
   created_at: string
+  /** PhaseMinutes as JSON; null for sessions created before migration 0003 */
+  phase_minutes: string | null
 }
 
 export interface SessionTokensTable {
@@ -41,10 +43,20 @@ export interface AuditLogTable {
   detail: string | null
 }
 
+export interface PhaseEventsTable {
+  session_id: string
+  seq: number
+  at: number
+  author: string
+  /** PhaseCommand as JSON */
+  command: string
+}
+
 export interface Database {
   sessions: SessionsTable
   session_tokens: SessionTokensTable
   doc_updates: DocUpdatesTable
   doc_checkpoints: DocCheckpointsTable
   audit_log: AuditLogTable
+  phase_events: PhaseEventsTable
 }
