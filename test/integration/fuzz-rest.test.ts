@@ -257,7 +257,9 @@ describe('REST fuzzing from the OpenAPI document', () => {
       RATE_LIMIT_PER_TOKEN: '1000000',
       RATE_LIMIT_AUTH_FAILURES: '1000000',
     })
-    const scenarios = (await (await fetch(`${server.url}/api/scenarios`)).json()) as Array<{ id: string }>
+    const scenarios = (await (
+      await fetch(`${server.url}/api/scenarios`, { headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}` } })
+    ).json()) as Array<{ id: string }>
     scenarioId = scenarios[0]?.id ?? 'none'
     sessions = [
       await createSession(server.url, { title: 'fuzz A', scenarioId }),

@@ -7,13 +7,18 @@ import { registerMethodNotAllowed } from './http/methodNotAllowed.ts'
 import { type ApiRateLimits, rateLimit } from './http/rateLimit.ts'
 import { securityHeaders } from './http/securityHeaders.ts'
 import { registerHealthRoute } from './routes/health.ts'
+import { type InterviewRoutesDeps, registerInterviewRoutes } from './routes/interview.ts'
 import { registerScenarioRoutes, type ScenarioRoutesDeps } from './routes/scenarios.ts'
 import { registerSessionRoutes, type SessionRoutesDeps } from './routes/sessions.ts'
 import { registerTicketRoutes, type TicketRoutesDeps } from './routes/tickets.ts'
 import type { LogHealth } from './sync/logHealth.ts'
 import { registerStaticSite, type StaticSiteOptions } from './web/staticSite.ts'
 
-export interface AppDeps extends SessionRoutesDeps, ScenarioRoutesDeps, TicketRoutesDeps {
+export interface AppDeps
+  extends SessionRoutesDeps,
+    ScenarioRoutesDeps,
+    TicketRoutesDeps,
+    InterviewRoutesDeps {
   storage: Storage
   web: StaticSiteOptions
   /** The organiser's token (http/grant.ts resolves it and role tokens for every /api request). */
@@ -60,6 +65,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   })
   registerSessionRoutes(app, deps)
   registerTicketRoutes(app, deps)
+  registerInterviewRoutes(app, deps)
   registerScenarioRoutes(app, deps)
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' })
   app.doc31('/api/openapi.json', {

@@ -79,9 +79,11 @@ describe('rate limits', () => {
     expect(Number(fourth.headers.get('retry-after'))).toBeGreaterThanOrEqual(1)
     // Another token still has its budget; the address has spent 5 of its 8 (a refused request counts).
     expect((await access(session.token('observer'))).status).toBe(200)
-    expect((await fetch(`${server.url}/api/scenarios`)).status).toBe(200)
-    expect((await fetch(`${server.url}/api/scenarios`)).status).toBe(200)
-    const overAddress = await fetch(`${server.url}/api/scenarios`)
+    const view = () =>
+      fetch(`${server.url}/api/sessions/${session.id}`, { headers: bearer(session.token('interviewer')) })
+    expect((await view()).status).toBe(200)
+    expect((await view()).status).toBe(200)
+    const overAddress = await view()
     expect(overAddress.status).toBe(429)
     expect(Number(overAddress.headers.get('retry-after'))).toBeGreaterThanOrEqual(1)
     // Only /api is limited: health checks and the page are not.
@@ -413,6 +415,35 @@ describe('roles: every route states who it serves', () => {
       forbidden: ['organiser', 'otherCandidate', 'otherInterviewer'],
     },
     {
+      method: 'get',
+      template: '/api/scenarios',
+      path: () => '/api/scenarios',
+      allowed: ['organiser'],
+      forbidden: ['candidate', 'interviewer', 'observer'],
+    },
+    {
+      method: 'get',
+      template: '/api/scenarios/{id}',
+      path: () => '/api/scenarios/fraud-scoring',
+      allowed: ['organiser', 'candidate', 'interviewer', 'observer'],
+      forbidden: ['otherCandidate', 'otherInterviewer'],
+    },
+    {
+      method: 'get',
+      template: '/api/sessions/{id}',
+      path: () => `/api/sessions/${fraud.id}`,
+      allowed: ['organiser', 'candidate', 'interviewer', 'observer'],
+      forbidden: ['otherCandidate', 'otherInterviewer'],
+    },
+    {
+      method: 'post',
+      template: '/api/sessions/{id}/phase',
+      path: () => `/api/sessions/${fraud.id}/phase`,
+      body: '{"phase":"design"}',
+      allowed: ['organiser', 'interviewer'],
+      forbidden: ['candidate', 'observer', 'otherInterviewer'],
+    },
+    {
       method: 'post',
       template: '/api/sessions/{id}/tickets',
       path: () => `/api/sessions/${fraud.id}/tickets`,
@@ -462,9 +493,10 @@ describe('roles: every route states who it serves', () => {
       for (const who of ['none', 'unknown'] as const) expect(await call(who), who).toBe(401)
     })
 
-  it('serves the public scenario routes without a token', async () => {
-    expect((await fetch(`${server.url}/api/scenarios`)).status).toBe(200)
-    expect((await fetch(`${server.url}/api/scenarios/fraud-scoring`)).status).toBe(200)
+  it('serves no scenario route without a token', async () => {
+    const fresh = await start()
+    expect((await fetch(`${fresh.url}/api/scenarios`)).status).toBe(401)
+    expect((await fetch(`${fresh.url}/api/scenarios/fraud-scoring`)).status).toBe(401)
   })
 })
 
@@ -514,6 +546,7 @@ describe('retention', () => {
       level: null,
       candidateName: null,
       createdAt,
+      phaseMinutes: null,
     })
     await storage.createSession(record('old-session-0001', daysAgo(10)), {
       candidate: hashSecret('old-candidate-token'),

@@ -14,7 +14,8 @@ afterAll(() => server.close())
 
 describe('scenarios API', () => {
   it('lists every scenario with its levels', async () => {
-    const list = await (await get('/api/scenarios')).json()
+    expect((await get('/api/scenarios')).status).toBe(401)
+    const list = await (await get('/api/scenarios', TEST_ADMIN_TOKEN)).json()
     expect(list.map((s: { id: string }) => s.id)).toEqual(
       expect.arrayContaining(['recommendations', 'fraud-scoring', 'llm-assistant', 'image-moderation']),
     )
@@ -24,14 +25,33 @@ describe('scenarios API', () => {
     }
   })
 
-  it('serves the candidate-visible part without guidance, and 404 for an unknown id', async () => {
-    const response = await get('/api/scenarios/fraud-scoring')
-    expect(response.status).toBe(200)
-    const scenario = await response.json()
-    expect(scenario.requirements.length).toBeGreaterThan(0)
-    expect(scenario).not.toHaveProperty('guidance')
-    expect((await get('/api/scenarios/nope')).status).toBe(404)
-    expect((await get('/api/scenarios/..%2F..%2Fetc')).status).toBe(400)
+  it('serves the candidate-visible part without guidance or checklist, only to tokens of that scenario', async () => {
+    const fraud = await createSession(server.url, { scenarioId: 'fraud-scoring', level: 'senior' })
+    const recs = await createSession(server.url, { scenarioId: 'recommendations' })
+    expect((await get('/api/scenarios/fraud-scoring')).status).toBe(401)
+    for (const token of [TEST_ADMIN_TOKEN, fraud.token('candidate'), fraud.token('observer')]) {
+      const response = await get('/api/scenarios/fraud-scoring', token)
+      expect(response.status).toBe(200)
+      const scenario = await response.json()
+      expect(scenario.requirements.length).toBeGreaterThan(0)
+      expect(scenario).not.toHaveProperty('guidance')
+      expect(scenario).not.toHaveProperty('checklist')
+    }
+    expect((await get('/api/scenarios/fraud-scoring', recs.token('candidate'))).status).toBe(403)
+    expect((await get('/api/scenarios/nope', TEST_ADMIN_TOKEN)).status).toBe(404)
+    expect((await get('/api/scenarios/..%2F..%2Fetc', TEST_ADMIN_TOKEN)).status).toBe(400)
+  })
+
+  it('sends the checklist with the brief to the interviewer only', async () => {
+    const session = await createSession(server.url, { scenarioId: 'fraud-scoring', level: 'senior' })
+    const brief = (role: 'candidate' | 'interviewer' | 'observer') =>
+      get(`/api/sessions/${session.id}/brief`, session.token(role)).then((r) => r.json())
+    expect((await brief('interviewer')).checklist.length).toBeGreaterThan(0)
+    for (const role of ['candidate', 'observer'] as const) {
+      const seen = await brief(role)
+      expect(seen).not.toHaveProperty('checklist')
+      expect(seen.scenario).not.toHaveProperty('checklist')
+    }
   })
 
   it('gives guidance to the organiser and the interviewer of that scenario only', async () => {
@@ -74,7 +94,7 @@ describe('scenarios API', () => {
 
 describe('scenario boards', () => {
   it('are in the stored document as soon as the session exists, for any Yjs client', async () => {
-    const scenario = await (await get('/api/scenarios/image-moderation')).json()
+    const scenario = await (await get('/api/scenarios/image-moderation', TEST_ADMIN_TOKEN)).json()
     const session = await createSession(server.url, { scenarioId: 'image-moderation', level: 'junior' })
     const client = connectClient(server.url, session.id, session.token('observer'))
     await waitForSync(client.provider)

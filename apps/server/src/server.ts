@@ -9,6 +9,7 @@ import { initialBoardUpdate } from './boards/scenarioBoard.ts'
 import type { Config } from './config.ts'
 import { linkOrigin } from './http/linkOrigin.ts'
 import { type ApiRateLimits, createApiRateLimits } from './http/rateLimit.ts'
+import { createSessionState } from './interview/sessionState.ts'
 import { startRetention } from './retention.ts'
 import { boardGuardFactory, roomLimits } from './sync/boardRoomOptions.ts'
 import { createLogHealth } from './sync/logHealth.ts'
@@ -58,8 +59,15 @@ export async function startServer(config: Config): Promise<RunningServer> {
     authFailures: config.RATE_LIMIT_AUTH_FAILURES,
   })
   let listeningUrl = ''
+  const sessionState = createSessionState({
+    storage,
+    broadcast: (sessionId, frame) => rooms.broadcast(sessionId, frame),
+  })
   const app = createApp({
     storage,
+    sessionState,
+    levelPhaseMinutes: (scenarioId, level) =>
+      (scenarioId && scenarios.get(scenarioId)?.levels.find((l) => l.level === level)?.phaseMinutes) || null,
     logHealth,
     tickets,
     adminToken,
@@ -88,6 +96,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     maxFrameBytes: config.MAX_FRAME_BYTES,
     tickets,
     authFailures: rateLimits.authFailures,
+    sessionState,
   })
 
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {

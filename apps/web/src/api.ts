@@ -1,12 +1,15 @@
 import {
   ApiError,
   CandidateScenario,
+  ChecklistItem,
   CreatedSession,
   type CreateSessionBody,
   Level,
+  type PhaseCommand,
   ScenarioGuidance,
   SessionAccess,
   SessionSummary,
+  SessionView,
   SyncTicket,
 } from '@scaleboard/schema'
 import { z } from 'zod'
@@ -132,9 +135,29 @@ export const SessionBrief = z.object({
   scenario: CandidateScenario.nullable(),
   level: Level.nullable(),
   guidance: ScenarioGuidance.optional(),
+  /** the interviewer's rubric: only the interviewer's token receives it */
+  checklist: z.array(ChecklistItem).optional(),
 })
 export type SessionBrief = z.infer<typeof SessionBrief>
 
 export function getSessionBrief(sessionId: string, token: string): Promise<SessionBrief> {
   return request(`/api/sessions/${encodeURIComponent(sessionId)}/brief`, SessionBrief, { token })
+}
+
+/** GET /api/sessions/:id: the session with its phase and server-kept clock, as this role may see it. */
+export function getSessionView(sessionId: string, token: string): Promise<SessionView> {
+  return request(`/api/sessions/${encodeURIComponent(sessionId)}`, SessionView, { token })
+}
+
+/** POST /api/sessions/:id/phase (interviewer and organiser): move to a phase or control its clock. */
+export function sendPhaseCommand(
+  sessionId: string,
+  token: string,
+  command: PhaseCommand,
+): Promise<SessionView> {
+  return request(`/api/sessions/${encodeURIComponent(sessionId)}/phase`, SessionView, {
+    token,
+    method: 'POST',
+    body: command,
+  })
 }

@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi'
 import {
   CandidateScenario,
+  ChecklistItem,
   Level,
   ScenarioGuidance,
   ScenarioRefId,
@@ -14,18 +15,31 @@ import { apiResponses, jsonResponse } from './openapi.ts'
 export const listScenariosRoute = createRoute({
   method: 'get',
   path: '/api/scenarios',
-  summary: 'The scenarios a session can be created from',
-  responses: apiResponses({ 200: jsonResponse(z.array(ScenarioSummary), 'One line per scenario') }, {}),
+  summary: 'The scenarios a session can be created from (organiser only)',
+  security: [{ bearer: [] }],
+  middleware: [allow('organiser')] as const,
+  responses: apiResponses(
+    { 200: jsonResponse(z.array(ScenarioSummary), 'One line per scenario') },
+    { 401: 'Missing or wrong organiser token', 403: 'A role token, not the organiser token' },
+  ),
 })
 
 export const getScenarioRoute = createRoute({
   method: 'get',
   path: '/api/scenarios/{id}',
-  summary: 'The candidate-visible part of a scenario (no interviewer guidance)',
+  summary:
+    'The candidate-visible part of a scenario (no guidance, no checklist): for the organiser, or a token of a session of this scenario',
+  security: [{ bearer: [] }],
+  middleware: [allowInAnySession('organiser', 'candidate', 'interviewer', 'observer')] as const,
   request: { params: z.object({ id: ScenarioRefId }) },
   responses: apiResponses(
-    { 200: jsonResponse(CandidateScenario, 'The scenario without its guidance') },
-    { 400: 'Not a scenario id', 404: 'Unknown scenario' },
+    { 200: jsonResponse(CandidateScenario, 'The scenario without its guidance and checklist') },
+    {
+      400: 'Not a scenario id',
+      401: 'Missing or unknown token',
+      403: 'A token of a session of another scenario',
+      404: 'Unknown scenario',
+    },
   ),
 })
 
@@ -52,6 +66,8 @@ export const SessionBrief = z.object({
   level: Level.nullable(),
   /** present only for the interviewer */
   guidance: ScenarioGuidance.optional(),
+  /** the rubric for the session's level; present only for the interviewer */
+  checklist: z.array(ChecklistItem).optional(),
 })
 
 export const sessionBriefRoute = createRoute({

@@ -3,6 +3,7 @@ import { toCandidateScenario, toScenarioSummary } from '@scaleboard/scenarios'
 import type { Scenario } from '@scaleboard/schema'
 import type { Storage } from '@scaleboard/storage'
 import { ApiException } from '../http/errors.ts'
+import type { Grant } from '../http/grant.ts'
 import {
   getScenarioGuidanceRoute,
   getScenarioRoute,
@@ -25,23 +26,26 @@ export function registerScenarioRoutes(app: OpenAPIHono, deps: ScenarioRoutesDep
 
   app.openapi(listScenariosRoute, (c) => c.json([...deps.scenarios.values()].map(toScenarioSummary), 200))
 
-  app.openapi(getScenarioRoute, (c) =>
-    c.json(toCandidateScenario(scenarioOr404(c.req.valid('param').id)), 200),
-  )
+  /** allowInAnySession() admitted the organiser or a token of some session: it must be of this scenario. */
+  async function requireSessionOf(grant: Grant, scenario: Scenario, refusal: string) {
+    if (grant.kind !== 'session') return
+    const session = await deps.storage.getSession(grant.sessionId)
+    if (session?.scenarioId !== scenario.id) throw new ApiException(403, 'forbidden', refusal)
+  }
+
+  app.openapi(getScenarioRoute, async (c) => {
+    const scenario = scenarioOr404(c.req.valid('param').id)
+    await requireSessionOf(c.var.grant, scenario, 'This link belongs to a session of another scenario.')
+    return c.json(toCandidateScenario(scenario), 200)
+  })
 
   app.openapi(getScenarioGuidanceRoute, async (c) => {
     const scenario = scenarioOr404(c.req.valid('param').id)
-    const grant = c.var.grant
-    // allow() admitted the organiser or an interviewer of some session: it must be of this scenario.
-    if (grant.kind === 'session') {
-      const session = await deps.storage.getSession(grant.sessionId)
-      if (session?.scenarioId !== scenario.id)
-        throw new ApiException(
-          403,
-          'forbidden',
-          'Only the interviewer of a session of this scenario sees its guidance.',
-        )
-    }
+    await requireSessionOf(
+      c.var.grant,
+      scenario,
+      'Only the interviewer of a session of this scenario sees its guidance.',
+    )
     return c.json(scenario.guidance, 200)
   })
 
@@ -55,7 +59,9 @@ export function registerScenarioRoutes(app: OpenAPIHono, deps: ScenarioRoutesDep
       {
         scenario: scenario ? toCandidateScenario(scenario) : null,
         level: session?.level ?? null,
-        ...(scenario && role === 'interviewer' ? { guidance: scenario.guidance } : {}),
+        ...(scenario && role === 'interviewer'
+          ? { guidance: scenario.guidance, checklist: scenario.checklist }
+          : {}),
       },
       200,
     )

@@ -1,5 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi'
-import type { Role, SessionSummary } from '@scaleboard/schema'
+import { resolvePhaseMinutes } from '@scaleboard/interview'
+import type { Level, PhaseMinutes, Role, SessionSummary } from '@scaleboard/schema'
 import type { SessionRecord, Storage } from '@scaleboard/storage'
 import type { Context } from 'hono'
 import { ApiException } from '../http/errors.ts'
@@ -16,6 +17,8 @@ export interface SessionRoutesDeps {
    * It is logged before the session's links are handed out, so the first client already sees it.
    */
   initialBoard: (scenarioId: string | null) => Uint8Array | null
+  /** The scenario level's planned minutes per phase, if it sets any. */
+  levelPhaseMinutes: (scenarioId: string | null, level: Level | null) => Partial<PhaseMinutes> | null
 }
 
 export function registerSessionRoutes(app: OpenAPIHono, deps: SessionRoutesDeps): void {
@@ -30,6 +33,11 @@ export function registerSessionRoutes(app: OpenAPIHono, deps: SessionRoutesDeps)
       level: body.level ?? null,
       candidateName: body.candidateName ?? null,
       createdAt: new Date().toISOString(),
+      // Fixed at creation: editing a scenario later never changes a running interview's clock.
+      phaseMinutes: resolvePhaseMinutes(
+        deps.levelPhaseMinutes(body.scenarioId ?? null, body.level ?? null),
+        body.phaseMinutes,
+      ),
     }
     const tokens: Record<Role, string> = {
       candidate: generateSecret(),

@@ -2,9 +2,10 @@ import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { canEditBoard, type Role, SessionId, SYNC_PATH, SyncCloseCode, UserId } from '@scaleboard/schema'
 import type { Storage } from '@scaleboard/storage'
-import { RoomFullError, type RoomRegistry } from '@scaleboard/sync-room'
+import { type Room, type RoomConnection, RoomFullError, type RoomRegistry } from '@scaleboard/sync-room'
 import { type RawData, WebSocketServer } from 'ws'
 import type { RateLimiter } from '../http/rateLimiter.ts'
+import type { SessionState } from '../interview/sessionState.ts'
 import { resolveSyncGrant } from './syncGrant.ts'
 import type { TicketStore } from './tickets.ts'
 import { websocketConnection } from './websocketConnection.ts'
@@ -17,6 +18,8 @@ export interface SyncEndpointOptions {
   tickets: TicketStore
   /** Failed credentials per client address, shared with /api. */
   authFailures: RateLimiter
+  /** The session-state channel: each connection gets the current state right after it joins. */
+  sessionState?: SessionState
 }
 
 /**
@@ -31,8 +34,20 @@ export function createSyncUpgradeHandler({
   maxFrameBytes,
   tickets,
   authFailures,
+  sessionState,
 }: SyncEndpointOptions) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: maxFrameBytes })
+
+  async function sendSessionState(sessionId: string, room: Room, connection: RoomConnection) {
+    if (!sessionState) return
+    try {
+      const session = await storage.getSession(sessionId)
+      if (session)
+        room.broadcast(sessionState.frame(await sessionState.view(session)), (c) => c === connection)
+    } catch (error) {
+      console.error(`[sync] could not send the session state: ${(error as Error).message}`)
+    }
+  }
 
   /** What everyone sees of a connection in presence: its role, and the candidate's name from the session. */
   async function identityOf(sessionId: string, role: Role): Promise<Record<string, unknown>> {
@@ -91,6 +106,7 @@ export function createSyncUpgradeHandler({
       })
       ws.on('close', () => rooms.leave(room, connection))
       lease.join(connection)
+      void sendSessionState(grant.sessionId, room, connection)
     })
   }
 

@@ -1,4 +1,4 @@
-import type { CandidateScenario, Level, Role, ScenarioGuidance } from '@scaleboard/schema'
+import type { CandidateScenario, ChecklistItem, Level, Role, ScenarioGuidance } from '@scaleboard/schema'
 import { EyeOff, FileText, RefreshCw } from 'lucide-react'
 import { type KeyboardEvent, useId, useRef } from 'react'
 import type { SessionBrief } from '../api.ts'
@@ -52,7 +52,7 @@ export function BriefPanel({ sessionId, token, role }: Props) {
 }
 
 function Brief({ brief, role }: { brief: SessionBrief; role: Role }) {
-  const { scenario, level, guidance } = brief
+  const { scenario, level, guidance, checklist } = brief
   if (!scenario) {
     return (
       <p className="brief-empty">
@@ -63,7 +63,9 @@ function Brief({ brief, role }: { brief: SessionBrief; role: Role }) {
   // The server sends guidance to the interviewer's token only; checking the role too keeps a
   // mistake on one side from showing it to the candidate.
   if (guidance && role === 'interviewer') {
-    return <InterviewerBrief scenario={scenario} level={level} guidance={guidance} />
+    return (
+      <InterviewerBrief scenario={scenario} level={level} guidance={guidance} checklist={checklist ?? []} />
+    )
   }
   return <ScenarioBrief scenario={scenario} level={level} />
 }
@@ -75,10 +77,12 @@ function InterviewerBrief({
   scenario,
   level,
   guidance,
+  checklist,
 }: {
   scenario: CandidateScenario
   level: Level | null
   guidance: ScenarioGuidance
+  checklist: ChecklistItem[]
 }) {
   const [guideOpen, setGuideOpen] = usePersistentFlag('brief.guide-tab', false)
   const tab: Tab = guideOpen ? 'guide' : 'scenario'
@@ -122,7 +126,7 @@ function InterviewerBrief({
       </div>
       <div id={`${baseId}-panel`} role="tabpanel" aria-labelledby={`${baseId}-tab-${tab}`}>
         {tab === 'guide' ? (
-          <GuidanceSection guidance={guidance} scenario={scenario} level={level} />
+          <GuidanceSection guidance={guidance} checklist={checklist} scenario={scenario} level={level} />
         ) : (
           <ScenarioBrief scenario={scenario} level={level} />
         )}

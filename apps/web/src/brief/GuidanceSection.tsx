@@ -1,10 +1,12 @@
-import type { CandidateScenario, Level, ScenarioGuidance } from '@scaleboard/schema'
+import type { CandidateScenario, ChecklistItem, Level, ScenarioGuidance } from '@scaleboard/schema'
 import { EyeOff } from 'lucide-react'
 import { BriefSection } from './BriefSection.tsx'
 import { checklistFor, followUpsFor } from './forLevel.ts'
 
 interface Props {
   guidance: ScenarioGuidance
+  /** the rubric, sent with the guidance to the interviewer only */
+  checklist: ChecklistItem[]
   scenario: CandidateScenario
   level: Level | null
 }
@@ -14,9 +16,9 @@ interface Props {
  * what strong answers and pitfalls look like, and the checklist. The server sends it to the
  * interviewer's token only; the marker says so, so the interviewer never has to wonder.
  */
-export function GuidanceSection({ guidance, scenario, level }: Props) {
+export function GuidanceSection({ guidance, checklist: rubric, scenario, level }: Props) {
   const followUps = followUpsFor(guidance, level)
-  const checklist = checklistFor(scenario, level)
+  const checklist = checklistFor(rubric, scenario, level)
   const requirementLabels = new Map(scenario.requirements.map((r) => [r.id, r.label]))
   return (
     <div className="brief-guidance" data-testid="brief-guidance">

@@ -1,4 +1,4 @@
-import type { CandidateScenario, ScenarioGuidance } from '@scaleboard/schema'
+import type { CandidateScenario, ChecklistItem, ScenarioGuidance } from '@scaleboard/schema'
 import { describe, expect, it } from 'vitest'
 import { checklistFor, followUpsFor, levelOf, requirementsFor } from './forLevel.ts'
 
@@ -11,11 +11,11 @@ const scenario = {
     { level: 'junior', requirementIds: ['latency'], expectations: ['Scales out'] },
     { level: 'senior', requirementIds: ['latency', 'budget'], expectations: ['Costs it'] },
   ],
-  checklist: [
-    { id: 'a', label: 'A', levels: ['junior', 'senior'], requirementIds: [] },
-    { id: 'b', label: 'B', levels: ['senior'], requirementIds: [] },
-  ],
 } as unknown as CandidateScenario
+const checklist = [
+  { id: 'a', label: 'A', levels: ['junior', 'senior'], requirementIds: [] },
+  { id: 'b', label: 'B', levels: ['senior'], requirementIds: [] },
+] as unknown as ChecklistItem[]
 
 describe('what applies at a level', () => {
   it('picks the level variant, or none', () => {
@@ -32,9 +32,9 @@ describe('what applies at a level', () => {
   })
 
   it('keeps checklist items of the level', () => {
-    expect(checklistFor(scenario, 'junior').map((c) => c.id)).toEqual(['a'])
-    expect(checklistFor(scenario, 'senior').map((c) => c.id)).toEqual(['a', 'b'])
-    expect(checklistFor(scenario, null).map((c) => c.id)).toEqual(['a', 'b'])
+    expect(checklistFor(checklist, scenario, 'junior').map((c) => c.id)).toEqual(['a'])
+    expect(checklistFor(checklist, scenario, 'senior').map((c) => c.id)).toEqual(['a', 'b'])
+    expect(checklistFor(checklist, scenario, null).map((c) => c.id)).toEqual(['a', 'b'])
   })
 
   it('keeps follow-ups meant for every level or for this one', () => {

@@ -23,9 +23,13 @@ export function requirementsFor(scenario: CandidateScenario, level: Level | null
   return scenario.requirements.filter((r) => ids.has(r.id))
 }
 
-export function checklistFor(scenario: CandidateScenario, level: Level | null): ChecklistItem[] {
-  if (!levelOf(scenario, level)) return scenario.checklist
-  return scenario.checklist.filter((item) => level !== null && item.levels.includes(level))
+export function checklistFor(
+  checklist: ChecklistItem[],
+  scenario: CandidateScenario,
+  level: Level | null,
+): ChecklistItem[] {
+  if (!levelOf(scenario, level)) return checklist
+  return checklist.filter((item) => level !== null && item.levels.includes(level))
 }
 
 export function followUpsFor(guidance: ScenarioGuidance, level: Level | null): ScenarioGuidance['followUps'] {
