@@ -90,7 +90,7 @@ async function openInspector(page: Page) {
 }
 
 test('every scenario opens on its current architecture, drawn and locked', async ({ server, openBoard }) => {
-  const list = await getJson<{ id: string; title: string }[]>(`${server.url}/api/scenarios`)
+  const list = await getJson<{ id: string; title: string }[]>(`${server.url}/api/scenarios`, ADMIN_TOKEN)
   expect(list.map((s) => s.id).sort()).toEqual([
     'fraud-scoring',
     'image-moderation',
@@ -100,7 +100,7 @@ test('every scenario opens on its current architecture, drawn and locked', async
 
   for (const { id } of list) {
     await test.step(id, async () => {
-      const scenario = await getJson<ScenarioView>(`${server.url}/api/scenarios/${id}`)
+      const scenario = await getJson<ScenarioView>(`${server.url}/api/scenarios/${id}`, ADMIN_TOKEN)
       const session = await createSession(server.url, { scenarioId: id, level: 'senior' })
       const { page } = await openBoard(session.links.candidate)
       const canvas = page.locator('.tl-canvas')
@@ -298,7 +298,7 @@ test("the organiser's home offers the server's scenarios and creates a scenario 
   page,
   openBoard,
 }) => {
-  const list = await getJson<{ id: string; title: string }[]>(`${server.url}/api/scenarios`)
+  const list = await getJson<{ id: string; title: string }[]>(`${server.url}/api/scenarios`, ADMIN_TOKEN)
   await page.goto(`${server.url}/#admin=${ADMIN_TOKEN}`)
   const scenarioSelect = page.getByLabel('Scenario')
   await expect(scenarioSelect.locator('option')).toHaveText([

@@ -5,6 +5,8 @@ import { useMemo, useState } from 'react'
 import type { Editor } from 'tldraw'
 import { BriefPanel } from '../brief/BriefPanel.tsx'
 import { colourFor, displayName, getBrowserUserId } from '../identity.ts'
+import { SessionClock } from '../interview/SessionClock.tsx'
+import { useSessionState } from '../interview/useSessionState.ts'
 import { MessagePage } from '../MessagePage.tsx'
 import { BoardBanners } from './BoardBanners.tsx'
 import { BoardCanvas } from './BoardCanvas.tsx'
@@ -46,6 +48,7 @@ export function BoardRoom({ sessionId, token, access }: Props) {
   const { followingId, toggleFollow } = useFollow(editor)
   const canEdit = canEditBoard(role)
   const inspecting = useInspectableSelection(editor)
+  const sessionState = useSessionState(sessionId, token, connection?.provider ?? null)
 
   if (!board || !connection) {
     if (facts.failure) {
@@ -89,6 +92,7 @@ export function BoardRoom({ sessionId, token, access }: Props) {
           connection={state}
           followingId={followingId}
           onToggleFollow={toggleFollow}
+          center={<SessionClock sessionId={sessionId} token={token} role={role} state={sessionState} />}
         />
       }
       left={

@@ -14,7 +14,7 @@ interface Props {
   connection: ConnectionState
   followingId?: string | null
   onToggleFollow?: (person: Person) => void
-  /** The middle of the bar (the timer and phase, later). */
+  /** The middle of the bar: the phase and its timer. */
   center?: ReactNode
 }
 

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useReducer, useState } from 'react'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { ApiRequestError, createSyncTicket } from '../api.ts'
+import { attachSessionChannel } from '../interview/sessionChannel.ts'
 import {
   type ConnectionFacts,
   initialConnectionFacts,
@@ -70,6 +71,8 @@ export function useBoardConnection(sessionId: string, token: string, userId: str
       shouldReconnect: (event) => shouldReconnectAfter(event.code),
     })
     sendOwnAwarenessOnly(provider)
+    // Before the first connect completes: the server sends the session state right after the join.
+    attachSessionChannel(provider)
     const onStatus = ({ status }: { status: 'connecting' | 'connected' | 'disconnected' }) =>
       dispatch({ type: 'status', status })
     const onSync = (synced: boolean) => dispatch({ type: 'sync', synced })
