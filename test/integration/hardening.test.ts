@@ -3,6 +3,9 @@
  * server on loopback: what used to lose, brick or crowd out a board must now be refused, with a
  * close code the web app explains, while everyone else keeps working.
  */
+
+import { closeSync, openSync, statSync, writeSync } from 'node:fs'
+import { join } from 'node:path'
 import { openBoardRecords, readBoardRecords, readBoardSchema } from '@scaleboard/board-sync/doc'
 import { SyncCloseCode } from '@scaleboard/schema'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -241,6 +244,25 @@ describe('hardening: identity comes from the link, not from what a client says (
 })
 
 describe('hardening: the small ones (finding 9)', () => {
+  it('checks the database at start: a damaged page makes /healthz answer 503 with the reason', async () => {
+    const first = await startTestServer()
+    for (let i = 0; i < 5; i++) await createSession(first.url, { scenarioId: 'recommendations' })
+    await first.close()
+    const file = join(first.dataDir, 'scaleboard.db')
+    const page = 4096
+    const fd = openSync(file, 'r+')
+    writeSync(fd, Buffer.alloc(page, 0x5a), 0, page, Math.floor(statSync(file).size / page / 2) * page)
+    closeSync(fd)
+    const again = await startTestServer({ DATA_DIR: first.dataDir })
+    try {
+      const health = await fetch(`${again.url}/healthz`)
+      expect(health.status).toBe(503)
+      expect(await health.text()).toContain('integrity check failed')
+    } finally {
+      await again.close()
+    }
+  })
+
   it('answers token guessing over WebSocket with 429 once the address has failed too often', async () => {
     const own = await startTestServer({ RATE_LIMIT_AUTH_FAILURES: '5' })
     try {
