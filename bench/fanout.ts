@@ -1,4 +1,6 @@
 import type * as Y from 'yjs'
+import { openBoardRecords } from '../packages/board-sync/src/doc.ts'
+import { getDefaultComponentProps } from '../packages/components/src/schema.ts'
 import { type BenchClient, connectClient, type RoomTarget, whenSynced, withTimeout } from './clients.ts'
 import { nowMs } from './latency.ts'
 
@@ -8,14 +10,45 @@ export interface BenchRoom {
   nextDueMs: number
   inFlight: { sentMs: number; waiting: number } | null
   writer: number
+  /** edits sent so far: the dragged card's x follows it */
+  sent: number
 }
 
-/** The one map every edit goes to; each writer owns a key, so concurrent edits never overwrite. */
-const EDITS = 'bench'
-
-interface Edit {
-  t: number
+/**
+ * An edit is what a browser sends when a user drags a card: one component card record set in the
+ * board's `records` YKeyValue (docs/board-format.md), with x changed. Each writer owns its own
+ * card, so concurrent edits never overwrite; the writer's clock rides in the record's `meta.t`.
+ * Scaleboard's board guard accepts it (a valid tldraw record of the board schema, on the page the
+ * server creates with the session); the reference server accepts anything.
+ */
+type CardId = `shape:bench-w${number}`
+interface CardRecord {
+  id: CardId
+  x: number
+  meta: { t: number }
 }
+
+const cardId = (writer: number): CardId => `shape:bench-w${writer}`
+const CARD_PROPS = { ...getDefaultComponentProps('cache'), name: 'bench' }
+
+function cardRecord(writer: number, x: number, t: number) {
+  return {
+    id: cardId(writer),
+    typeName: 'shape',
+    type: 'component',
+    x,
+    y: writer * 200,
+    rotation: 0,
+    index: 'a5',
+    parentId: 'page:page',
+    isLocked: false,
+    opacity: 1,
+    meta: { t },
+    props: CARD_PROPS,
+  }
+}
+
+type KeyValueChanges = Map<string, { action: 'add' | 'update' | 'delete'; newValue?: unknown }>
 
 /** Connects `perRoom` clients to every target, a few rooms at a time, and waits until all are synced. */
 export async function connectRooms(targets: RoomTarget[], perRoom: number, timeoutMs = 60_000) {
@@ -25,7 +58,7 @@ export async function connectRooms(targets: RoomTarget[], perRoom: number, timeo
     const batch = targets.slice(i, i + 20).map(async (target) => {
       const clients = Array.from({ length: perRoom }, (_, n) => connectClient(target, `bench${n}`))
       await Promise.all(clients.map((c) => whenSynced(c.provider)))
-      return { clients, nextDueMs: 0, inFlight: null, writer: 0 } satisfies BenchRoom
+      return { clients, nextDueMs: 0, inFlight: null, writer: 0, sent: 0 } satisfies BenchRoom
     })
     rooms.push(
       ...(await withTimeout(Promise.all(batch), timeoutMs - (Date.now() - started), 'clients to sync')),
@@ -75,12 +108,13 @@ export function driveLoad(rooms: BenchRoom[], plan: LoadPlan): Promise<LoadResul
   const stopListening: Array<() => void> = []
 
   const sendEdit = (room: BenchRoom) => {
-    const writer = room.clients[room.writer]
+    const n = room.writer
     room.writer = (room.writer + 1) % room.clients.length
     const t = nowMs()
     if (plan.rate === 0) room.inFlight = { sentMs: t, waiting: room.clients.length - 1 }
     if (inWindow(t)) result.edits += 1
-    writer.doc.getMap<Edit>(EDITS).set(`w${room.clients.indexOf(writer)}`, { t })
+    const x = 100 + (room.sent++ % 800)
+    openBoardRecords(room.clients[n].doc).set(cardId(n), cardRecord(n, x, t))
   }
 
   rooms.forEach((room, r) => {
@@ -92,25 +126,26 @@ export function driveLoad(rooms: BenchRoom[], plan: LoadPlan): Promise<LoadResul
       }
       provider.on('connection-close', onClose)
       stopListening.push(() => provider.off('connection-close', onClose))
-      const edits = doc.getMap<Edit>(EDITS)
-      const onChange = (event: Y.YMapEvent<Edit>) => {
-        if (event.transaction.local) return
+      const records = openBoardRecords(doc)
+      const onChange = (changes: KeyValueChanges, transaction: Y.Transaction) => {
+        if (transaction.local) return
         const received = nowMs()
-        for (const key of event.keysChanged) {
-          const edit = edits.get(key)
-          if (!edit) continue
-          if (inWindow(edit.t)) {
-            result.latencies.push(received - edit.t)
+        for (const [key, change] of changes) {
+          if (change.action === 'delete' || !key.startsWith('shape:bench-w')) continue
+          const edit = change.newValue as CardRecord | undefined
+          if (typeof edit?.meta?.t !== 'number') continue
+          if (inWindow(edit.meta.t)) {
+            result.latencies.push(received - edit.meta.t)
             result.deliveries += 1
           }
-          if (room.inFlight && edit.t === room.inFlight.sentMs && --room.inFlight.waiting === 0) {
+          if (room.inFlight && edit.meta.t === room.inFlight.sentMs && --room.inFlight.waiting === 0) {
             room.inFlight = null
             if (received < plan.measureToMs) sendEdit(room)
           }
         }
       }
-      edits.observe(onChange)
-      stopListening.push(() => edits.unobserve(onChange))
+      records.on('change', onChange)
+      stopListening.push(() => records.off('change', onChange))
     }
   })
 
