@@ -11,6 +11,7 @@ import { type InterviewRoutesDeps, registerInterviewRoutes } from './routes/inte
 import { registerScenarioRoutes, type ScenarioRoutesDeps } from './routes/scenarios.ts'
 import { registerSessionRoutes, type SessionRoutesDeps } from './routes/sessions.ts'
 import { registerTicketRoutes, type TicketRoutesDeps } from './routes/tickets.ts'
+import { registerWorkflowRoutes, type WorkflowRoutesDeps } from './routes/workflow.ts'
 import type { LogHealth } from './sync/logHealth.ts'
 import { registerStaticSite, type StaticSiteOptions } from './web/staticSite.ts'
 
@@ -18,7 +19,8 @@ export interface AppDeps
   extends SessionRoutesDeps,
     ScenarioRoutesDeps,
     TicketRoutesDeps,
-    InterviewRoutesDeps {
+    InterviewRoutesDeps,
+    WorkflowRoutesDeps {
   storage: Storage
   web: StaticSiteOptions
   /** The organiser's token (http/grant.ts resolves it and role tokens for every /api request). */
@@ -66,6 +68,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   registerSessionRoutes(app, deps)
   registerTicketRoutes(app, deps)
   registerInterviewRoutes(app, deps)
+  registerWorkflowRoutes(app, deps)
   registerScenarioRoutes(app, deps)
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' })
   app.doc31('/api/openapi.json', {

@@ -344,11 +344,21 @@ describe('roles: every route states who it serves', () => {
   let doc: { paths: Record<string, Record<string, { responses: Record<string, unknown> }>> }
   let fraud: Awaited<ReturnType<typeof createSession>>
   let other: Awaited<ReturnType<typeof createSession>>
+  let checklistItemId = ''
   beforeAll(async () => {
-    server = await start()
+    // Many 401s on purpose: the limits are checked in their own tests above.
+    server = await start({
+      RATE_LIMIT_AUTH_FAILURES: '100000',
+      RATE_LIMIT_PER_IP: '100000',
+      RATE_LIMIT_PER_TOKEN: '100000',
+    })
     doc = await (await fetch(`${server.url}/api/openapi.json`)).json()
     fraud = await createSession(server.url, { scenarioId: 'fraud-scoring' })
     other = await createSession(server.url, { scenarioId: 'recommendations' })
+    const checklist = await fetch(`${server.url}/api/sessions/${fraud.id}/checklist`, {
+      headers: bearer(fraud.token('interviewer')),
+    })
+    checklistItemId = ((await checklist.json()) as { items: Array<{ id: string }> }).items[0]?.id ?? ''
   })
 
   type Who =
@@ -413,6 +423,82 @@ describe('roles: every route states who it serves', () => {
       path: () => `/api/sessions/${fraud.id}/brief`,
       allowed: ['candidate', 'interviewer', 'observer'],
       forbidden: ['organiser', 'otherCandidate', 'otherInterviewer'],
+    },
+    {
+      method: 'get',
+      template: '/api/sessions/{id}/checklist',
+      path: () => `/api/sessions/${fraud.id}/checklist`,
+      allowed: ['organiser', 'interviewer', 'candidate', 'observer'],
+      forbidden: ['otherCandidate', 'otherInterviewer'],
+    },
+    {
+      method: 'post',
+      template: '/api/sessions/{id}/checklist',
+      path: () => `/api/sessions/${fraud.id}/checklist`,
+      body: '{"text":"Handles a doubling"}',
+      allowed: ['organiser', 'interviewer'],
+      forbidden: ['candidate', 'observer', 'otherInterviewer'],
+    },
+    {
+      method: 'patch',
+      template: '/api/sessions/{id}/checklist/{itemId}',
+      path: () => `/api/sessions/${fraud.id}/checklist/${checklistItemId}`,
+      body: '{"status":"met"}',
+      allowed: ['organiser', 'interviewer'],
+      forbidden: ['candidate', 'observer', 'otherInterviewer'],
+    },
+    {
+      method: 'post',
+      template: '/api/sessions/{id}/checklist/share',
+      path: () => `/api/sessions/${fraud.id}/checklist/share`,
+      body: '{"shared":false}',
+      allowed: ['organiser', 'interviewer'],
+      forbidden: ['candidate', 'observer', 'otherInterviewer'],
+    },
+    {
+      method: 'get',
+      template: '/api/sessions/{id}/notes',
+      path: () => `/api/sessions/${fraud.id}/notes`,
+      allowed: ['organiser', 'interviewer'],
+      forbidden: ['candidate', 'observer', 'otherInterviewer'],
+    },
+    {
+      method: 'post',
+      template: '/api/sessions/{id}/notes',
+      path: () => `/api/sessions/${fraud.id}/notes`,
+      body: '{"text":"a note"}',
+      allowed: ['organiser', 'interviewer'],
+      forbidden: ['candidate', 'observer', 'otherInterviewer'],
+    },
+    {
+      method: 'get',
+      template: '/api/sessions/{id}/messages',
+      path: () => `/api/sessions/${fraud.id}/messages`,
+      allowed: ['organiser', 'interviewer', 'candidate', 'observer'],
+      forbidden: ['otherCandidate', 'otherInterviewer'],
+    },
+    {
+      method: 'post',
+      template: '/api/sessions/{id}/messages',
+      path: () => `/api/sessions/${fraud.id}/messages`,
+      body: '{"text":"a question"}',
+      allowed: ['organiser', 'interviewer', 'candidate'],
+      forbidden: ['observer', 'otherCandidate'],
+    },
+    {
+      method: 'get',
+      template: '/api/sessions/{id}/feedback',
+      path: () => `/api/sessions/${fraud.id}/feedback`,
+      allowed: ['organiser', 'interviewer', 'candidate', 'observer'],
+      forbidden: ['otherCandidate', 'otherInterviewer'],
+    },
+    {
+      method: 'post',
+      template: '/api/sessions/{id}/feedback',
+      path: () => `/api/sessions/${fraud.id}/feedback`,
+      body: '{"strength":{"text":"s"},"improvement":{"text":"i"}}',
+      allowed: ['organiser', 'interviewer'],
+      forbidden: ['candidate', 'observer', 'otherInterviewer'],
     },
     {
       method: 'get',

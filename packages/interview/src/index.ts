@@ -3,6 +3,8 @@
  * stores the events and pushes the views, the web app renders them.
  */
 
+export { type ChecklistItemState, checklistView, scenarioChecklist } from './lib/checklist.ts'
+export { formatClockStamp, sessionClockStamp } from './lib/clockStamp.ts'
 export {
   PHASE_COMMAND_ERROR_CODES,
   PhaseCommandError,

@@ -10,7 +10,19 @@ export {
 } from './component.ts'
 export { ApiError } from './error.ts'
 export {
+  AddChecklistItemBody,
+  AddNoteBody,
+  CHECKLIST_GROUP_LABELS,
+  CHECKLIST_GROUPS,
+  Checklist,
+  ChecklistEntry,
+  ChecklistGroup,
+  ChecklistStatus,
   DEFAULT_PHASE_MINUTES,
+  Feedback,
+  FeedbackBody,
+  FeedbackPoint,
+  InterviewerNote,
   PHASE_LABELS,
   PHASE_WARNING_MS,
   PHASES,
@@ -19,8 +31,13 @@ export {
   PhaseEvent,
   PhaseMinutes,
   PhaseView,
+  PostMessageBody,
   SESSION_STATE_MESSAGE,
+  SessionClockStamp,
+  SessionMessage,
+  ShareChecklistBody,
   TimedPhase,
+  UpdateChecklistItemBody,
 } from './interview.ts'
 export { canEditBoard, ROLE_LABELS, ROLES, Role } from './role.ts'
 export {
@@ -61,6 +78,7 @@ export {
   CreateSessionBody,
   Level,
   SessionAccess,
+  SessionChangedMessage,
   SessionId,
   SessionLinks,
   SessionStateMessage,

@@ -93,3 +93,130 @@ export type PhaseEvent = z.infer<typeof PhaseEvent>
  * it: a client frame of this type closes the connection as malformed.
  */
 export const SESSION_STATE_MESSAGE = 100
+
+// ---------------------------------------------------------------------------------------------
+// The interviewer's rubric, private notes, the Q&A thread and the feedback
+
+/** What the exercise assesses; the checklist is grouped by it. */
+export const CHECKLIST_GROUPS = [
+  'bottlenecks',
+  'requirements',
+  'scaling',
+  'technology',
+  'migration',
+  'operations',
+  'tradeoffs',
+] as const
+export const ChecklistGroup = z.enum(CHECKLIST_GROUPS)
+export type ChecklistGroup = z.infer<typeof ChecklistGroup>
+
+export const CHECKLIST_GROUP_LABELS: Record<ChecklistGroup, string> = {
+  bottlenecks: 'Bottlenecks addressed',
+  requirements: 'Latency, throughput, budget and reliability met',
+  scaling: 'Horizontal and vertical scaling',
+  technology: 'Technology choices justified',
+  migration: 'Migration plan',
+  operations: 'Monitoring, failover and DR',
+  tradeoffs: 'Trade-offs defended, open to alternatives',
+}
+
+export const ChecklistStatus = z.enum(['open', 'partial', 'met', 'missed'])
+export type ChecklistStatus = z.infer<typeof ChecklistStatus>
+
+/** When something happened, on the session's clock: shown as e.g. "design +34:10". */
+export const SessionClockStamp = z.object({
+  at: z.iso.datetime(),
+  phase: Phase,
+  /** time since the phase's clock started (pauses excluded); null before it started */
+  phaseElapsedMs: z.number().nullable(),
+})
+export type SessionClockStamp = z.infer<typeof SessionClockStamp>
+
+export const ChecklistEntry = z.object({
+  id: z.string(),
+  text: z.string(),
+  group: ChecklistGroup,
+  /** from the scenario, or added by the interviewer during the session */
+  source: z.enum(['scenario', 'interviewer']),
+  /** status, note and changedAt reach only the interviewer and organiser, or everyone once shared */
+  status: ChecklistStatus.optional(),
+  note: z.string().optional(),
+  changedAt: SessionClockStamp.optional(),
+})
+export type ChecklistEntry = z.infer<typeof ChecklistEntry>
+
+/** `GET /api/sessions/:id/checklist` */
+export const Checklist = z.object({ items: z.array(ChecklistEntry), shared: z.boolean() })
+export type Checklist = z.infer<typeof Checklist>
+
+/** `POST /api/sessions/:id/checklist` */
+export const AddChecklistItemBody = z
+  .object({ text: z.string().trim().min(1).max(300), group: ChecklistGroup.optional() })
+  .strict()
+export type AddChecklistItemBody = z.infer<typeof AddChecklistItemBody>
+
+/** `PATCH /api/sessions/:id/checklist/:itemId` */
+export const UpdateChecklistItemBody = z
+  .object({ status: ChecklistStatus.optional(), note: z.string().trim().max(2000).optional() })
+  .strict()
+  .refine((body) => body.status !== undefined || body.note !== undefined, 'send a status, a note, or both')
+export type UpdateChecklistItemBody = z.infer<typeof UpdateChecklistItemBody>
+
+/** `POST /api/sessions/:id/checklist/share`: show the checklist's result to everyone (feedback time). */
+export const ShareChecklistBody = z.object({ shared: z.boolean() }).strict()
+
+/** A private interviewer note: `GET|POST /api/sessions/:id/notes` (interviewer and organiser only). */
+export const InterviewerNote = z.object({
+  id: z.string(),
+  text: z.string(),
+  itemId: z.string().nullable(),
+  at: SessionClockStamp,
+})
+export type InterviewerNote = z.infer<typeof InterviewerNote>
+
+export const AddNoteBody = z
+  .object({ text: z.string().trim().min(1).max(5000), itemId: z.string().min(1).max(100).optional() })
+  .strict()
+export type AddNoteBody = z.infer<typeof AddNoteBody>
+
+/** One post of the Q&A thread: `GET|POST /api/sessions/:id/messages`. */
+export const SessionMessage = z.object({
+  id: z.string(),
+  author: z.enum(['candidate', 'interviewer', 'organiser']),
+  text: z.string(),
+  at: SessionClockStamp,
+  /** an interviewer's answer marked as a clarification of the brief (it shows in the brief) */
+  clarification: z.boolean(),
+})
+export type SessionMessage = z.infer<typeof SessionMessage>
+
+export const PostMessageBody = z
+  .object({
+    text: z.string().trim().min(1).max(2000),
+    /** interviewer and organiser only: this answer clarifies the brief */
+    clarification: z.boolean().optional(),
+  })
+  .strict()
+export type PostMessageBody = z.infer<typeof PostMessageBody>
+
+export const FeedbackPoint = z.object({
+  text: z.string().trim().min(1).max(2000),
+  /** board components the point is about (highlighted on the board when shown) */
+  shapeIds: z.array(z.string().min(1).max(100)).max(50).optional(),
+})
+export type FeedbackPoint = z.infer<typeof FeedbackPoint>
+
+/** `POST /api/sessions/:id/feedback` (interviewer and organiser) */
+export const FeedbackBody = z
+  .object({ strength: FeedbackPoint, improvement: FeedbackPoint, released: z.boolean().optional() })
+  .strict()
+export type FeedbackBody = z.infer<typeof FeedbackBody>
+
+/** `GET /api/sessions/:id/feedback`: the candidate and observers get it only once released. */
+export const Feedback = z.object({
+  strength: FeedbackPoint,
+  improvement: FeedbackPoint,
+  released: z.boolean(),
+  updatedAt: SessionClockStamp,
+})
+export type Feedback = z.infer<typeof Feedback>

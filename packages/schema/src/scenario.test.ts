@@ -81,7 +81,13 @@ function validScenario() {
       { level: 'senior', requirementIds: ['latency', 'throughput', 'budget'], expectations: ['Costs it.'] },
     ],
     checklist: [
-      { id: 'scales', label: 'Scales out', levels: ['junior', 'senior'], requirementIds: ['throughput'] },
+      {
+        id: 'scales',
+        label: 'Scales out',
+        group: 'scaling',
+        levels: ['junior', 'senior'],
+        requirementIds: ['throughput'],
+      },
     ],
     guidance: { bottleneck: 'The API saturates.', pitfalls: ['Ignoring cost.'] },
   }

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { Architecture } from './component.ts'
-import { PhaseMinutes } from './interview.ts'
+import { ChecklistGroup, PhaseMinutes } from './interview.ts'
 import { Level } from './session.ts'
 
 /**
@@ -415,6 +415,8 @@ export const ChecklistItem = z
   .object({
     id: ScenarioRefId,
     label: OneLine,
+    /** what the exercise assesses with this item; the checklist is grouped by it */
+    group: ChecklistGroup,
     description: Text.optional(),
     levels: z.array(Level).min(1),
     requirementIds: z.array(ScenarioRefId).default([]),

@@ -82,3 +82,10 @@ export type SessionView = z.infer<typeof SessionView>
 /** One message on the session-state channel. */
 export const SessionStateMessage = z.object({ type: z.literal('session'), session: SessionView })
 export type SessionStateMessage = z.infer<typeof SessionStateMessage>
+
+/** A session-state channel message saying a resource changed: the browser refetches it. */
+export const SessionChangedMessage = z.object({
+  type: z.literal('changed'),
+  what: z.enum(['checklist', 'messages', 'feedback']),
+})
+export type SessionChangedMessage = z.infer<typeof SessionChangedMessage>

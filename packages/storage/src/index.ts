@@ -3,6 +3,7 @@ export { openSqliteStorage, type SqliteStorageOptions } from './sqlite/SqliteSto
 export type {
   AuditEntry,
   Author,
+  ChecklistItemState,
   Checkpoint,
   DocumentLog,
   InterviewStore,

@@ -1,4 +1,16 @@
-import type { Level, PhaseCommand, PhaseEvent, PhaseMinutes, Role } from '@scaleboard/schema'
+import type {
+  ChecklistEntry,
+  ChecklistStatus,
+  Feedback,
+  InterviewerNote,
+  Level,
+  PhaseCommand,
+  PhaseEvent,
+  PhaseMinutes,
+  Role,
+  SessionClockStamp,
+  SessionMessage,
+} from '@scaleboard/schema'
 
 /** Who made a change to a board: which session link, which role, which browser user. */
 export interface Author {
@@ -57,7 +69,7 @@ export interface SessionStore {
   /**
    * Deletes a session with all its data in one transaction: its tokens, the log and checkpoints
    * of its documents (doc id `id`, and `id/<layer>` such as `id/annotations`), and its interview
-   * records (phase events).
+   * records (phase events, checklist items, states and sharing, notes, messages, feedback).
    * False when there was no such session.
    */
   deleteSession(id: string): Promise<boolean>
@@ -96,6 +108,34 @@ export interface InterviewStore {
   appendPhaseEvent(sessionId: string, event: Omit<StoredPhaseEvent, 'seq'>): Promise<StoredPhaseEvent>
   /** Every phase event of the session, oldest (lowest seq) first. */
   listPhaseEvents(sessionId: string): Promise<StoredPhaseEvent[]>
+
+  /** Stores a checklist item the interviewer added (source 'interviewer'); the caller makes the id. */
+  addChecklistItem(sessionId: string, item: ChecklistEntry): Promise<void>
+  /** The items added to the session's checklist, oldest first. */
+  listChecklistItems(sessionId: string): Promise<ChecklistEntry[]>
+  /** Merges into the item's stored state: an omitted status or note keeps its stored value. */
+  setChecklistState(sessionId: string, itemId: string, state: ChecklistItemState): Promise<void>
+  /** The stored state of every item that has one, by item id. */
+  listChecklistStates(sessionId: string): Promise<Map<string, ChecklistItemState>>
+  setChecklistShared(sessionId: string, shared: boolean): Promise<void>
+  /** Whether the checklist's result is shared with everyone; false until set. */
+  isChecklistShared(sessionId: string): Promise<boolean>
+  addNote(sessionId: string, note: InterviewerNote): Promise<void>
+  /** The interviewer's private notes, oldest first. */
+  listNotes(sessionId: string): Promise<InterviewerNote[]>
+  addMessage(sessionId: string, message: SessionMessage): Promise<void>
+  /** The Q&A thread, oldest first. */
+  listMessages(sessionId: string): Promise<SessionMessage[]>
+  /** Stores the session's feedback, replacing any earlier one. */
+  saveFeedback(sessionId: string, feedback: Feedback): Promise<void>
+  getFeedback(sessionId: string): Promise<Feedback | null>
+}
+
+/** The stored part of a checklist item: its status, the interviewer's note, and when it last changed. */
+export interface ChecklistItemState {
+  status?: ChecklistStatus
+  note?: string
+  changedAt: SessionClockStamp
 }
 
 export interface Storage extends DocumentLog, SessionStore, InterviewStore {

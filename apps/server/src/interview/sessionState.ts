@@ -1,8 +1,16 @@
-import { applyPhaseCommand, type PhaseClock, phaseClockFromEvents, phaseView } from '@scaleboard/interview'
+import {
+  applyPhaseCommand,
+  type PhaseClock,
+  phaseClockFromEvents,
+  phaseView,
+  sessionClockStamp,
+} from '@scaleboard/interview'
 import {
   type PhaseCommand,
   type PhaseEvent,
   SESSION_STATE_MESSAGE,
+  type SessionChangedMessage,
+  type SessionClockStamp,
   type SessionStateMessage,
   type SessionView,
 } from '@scaleboard/schema'
@@ -22,6 +30,10 @@ export interface SessionState {
   command(session: SessionRecord, command: PhaseCommand, author: PhaseEvent['author']): Promise<SessionView>
   /** The channel frame carrying `view`. */
   frame(view: SessionView): Uint8Array
+  /** Where the session's clock stands now ("design +34:10"): what notes, messages and ticks are stamped with. */
+  stamp(session: SessionRecord): Promise<SessionClockStamp>
+  /** Tells every open board of the session that a resource changed, so it refetches it. */
+  changed(sessionId: string, what: SessionChangedMessage['what']): void
 }
 
 export interface SessionStateDeps {
@@ -50,12 +62,15 @@ export function createSessionState({ storage, broadcast, now = Date.now }: Sessi
     }
   }
 
-  function frame(view: SessionView): Uint8Array {
-    const message: SessionStateMessage = { type: 'session', session: view }
+  function encode(message: SessionStateMessage | SessionChangedMessage): Uint8Array {
     const encoder = encoding.createEncoder()
     encoding.writeVarUint(encoder, SESSION_STATE_MESSAGE)
     encoding.writeVarString(encoder, JSON.stringify(message))
     return encoding.toUint8Array(encoder)
+  }
+
+  function frame(view: SessionView): Uint8Array {
+    return encode({ type: 'session', session: view })
   }
 
   /** Runs `task` after every earlier task of the same session. */
@@ -72,6 +87,12 @@ export function createSessionState({ storage, broadcast, now = Date.now }: Sessi
 
   return {
     frame,
+    async stamp(session) {
+      return sessionClockStamp(await clockOf(session), now())
+    },
+    changed(sessionId, what) {
+      broadcast(sessionId, encode({ type: 'changed', what }))
+    },
     async view(session) {
       return toView(session, await clockOf(session))
     },

@@ -1,9 +1,58 @@
-import type { PhaseCommand } from '@scaleboard/schema'
+import type {
+  ChecklistEntry,
+  Feedback,
+  InterviewerNote,
+  PhaseCommand,
+  SessionClockStamp,
+  SessionMessage,
+} from '@scaleboard/schema'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { InterviewStore, StoredPhaseEvent } from '../types.ts'
 import type { OpenSubject } from './subject.ts'
 
 const T0 = Date.parse('2026-05-04T09:00:00.123Z')
+
+const stamp = (
+  phaseElapsedMs: number | null,
+  phase: SessionClockStamp['phase'] = 'design',
+): SessionClockStamp => ({
+  at: new Date(T0 + (phaseElapsedMs ?? 0)).toISOString(),
+  phase,
+  phaseElapsedMs,
+})
+
+const entry = (id: string, extra: Partial<ChecklistEntry> = {}): ChecklistEntry => ({
+  id,
+  text: `Item ${id}`,
+  group: 'scaling',
+  source: 'interviewer',
+  ...extra,
+})
+
+const note = (id: string, extra: Partial<InterviewerNote> = {}): InterviewerNote => ({
+  id,
+  text: `Note ${id}`,
+  itemId: null,
+  at: stamp(1000),
+  ...extra,
+})
+
+const message = (id: string, extra: Partial<SessionMessage> = {}): SessionMessage => ({
+  id,
+  author: 'candidate',
+  text: `Question ${id}?`,
+  at: stamp(2000),
+  clarification: false,
+  ...extra,
+})
+
+const feedback = (extra: Partial<Feedback> = {}): Feedback => ({
+  strength: { text: 'Sized the fleet from the numbers', shapeIds: ['shape:gpu'] },
+  improvement: { text: 'No plan for losing a zone' },
+  released: false,
+  updatedAt: stamp(3000, 'feedback'),
+  ...extra,
+})
 
 /**
  * The InterviewStore contract: registers the tests every implementation must pass. `open` gives
@@ -113,6 +162,135 @@ export function describeInterviewStoreContract(name: string, open: OpenSubject<I
         const [listed] = await store.listPhaseEvents('sess-1')
         ;(listed.command as { minutes: number }).minutes = 42
         expect((await store.listPhaseEvents('sess-1'))[0].command).toEqual({ action: 'extend', minutes: 5 })
+      })
+    })
+
+    describe('checklist items the interviewer adds', () => {
+      it('lists a session’s items oldest first, exactly as added, and nothing for another session', async () => {
+        const items = [
+          entry('added-b', { group: 'migration', text: 'Budget cut by 30%' }),
+          entry('added-a'),
+          entry('added-c', { group: 'operations' }),
+        ]
+        for (const item of items) await store.addChecklistItem('sess-1', item)
+        await store.addChecklistItem('sess-2', entry('other'))
+        expect(await store.listChecklistItems('sess-1')).toEqual(items)
+        expect(await store.listChecklistItems('sess-2')).toEqual([entry('other')])
+        expect(await store.listChecklistItems('sess-none')).toEqual([])
+      })
+    })
+
+    describe('checklist states', () => {
+      it('stores status, note and change time per item', async () => {
+        await store.setChecklistState('sess-1', 'batching', {
+          status: 'partial',
+          note: 'no fallback',
+          changedAt: stamp(1),
+        })
+        await store.setChecklistState('sess-1', 'added-1', { status: 'met', changedAt: stamp(2) })
+        await store.setChecklistState('sess-2', 'batching', { note: 'other session', changedAt: stamp(3) })
+        expect(await store.listChecklistStates('sess-1')).toEqual(
+          new Map([
+            ['batching', { status: 'partial', note: 'no fallback', changedAt: stamp(1) }],
+            ['added-1', { status: 'met', changedAt: stamp(2) }],
+          ]),
+        )
+        expect(await store.listChecklistStates('sess-2')).toEqual(
+          new Map([['batching', { note: 'other session', changedAt: stamp(3) }]]),
+        )
+        expect(await store.listChecklistStates('sess-none')).toEqual(new Map())
+      })
+
+      it('merges: an omitted status or note keeps its stored value, the change time always moves', async () => {
+        await store.setChecklistState('sess-1', 'item', {
+          status: 'partial',
+          note: 'first',
+          changedAt: stamp(1),
+        })
+        await store.setChecklistState('sess-1', 'item', { note: 'second', changedAt: stamp(2) })
+        expect((await store.listChecklistStates('sess-1')).get('item')).toEqual({
+          status: 'partial',
+          note: 'second',
+          changedAt: stamp(2),
+        })
+        await store.setChecklistState('sess-1', 'item', { status: 'met', changedAt: stamp(3, 'walkthrough') })
+        expect((await store.listChecklistStates('sess-1')).get('item')).toEqual({
+          status: 'met',
+          note: 'second',
+          changedAt: stamp(3, 'walkthrough'),
+        })
+        await store.setChecklistState('sess-1', 'item', { note: '', changedAt: stamp(4) })
+        expect((await store.listChecklistStates('sess-1')).get('item')).toEqual({
+          status: 'met',
+          note: '',
+          changedAt: stamp(4),
+        })
+      })
+
+      it('keeps a stamp taken before the clock started', async () => {
+        await store.setChecklistState('sess-1', 'item', {
+          status: 'missed',
+          changedAt: stamp(null, 'briefing'),
+        })
+        expect((await store.listChecklistStates('sess-1')).get('item')?.changedAt).toEqual(
+          stamp(null, 'briefing'),
+        )
+      })
+    })
+
+    describe('checklist sharing', () => {
+      it('is not shared by default, and can be shared and unshared per session', async () => {
+        expect(await store.isChecklistShared('sess-1')).toBe(false)
+        await store.setChecklistShared('sess-1', true)
+        expect(await store.isChecklistShared('sess-1')).toBe(true)
+        expect(await store.isChecklistShared('sess-2')).toBe(false)
+        await store.setChecklistShared('sess-1', false)
+        expect(await store.isChecklistShared('sess-1')).toBe(false)
+      })
+    })
+
+    describe('interviewer notes', () => {
+      it('lists a session’s notes oldest first, exactly as added', async () => {
+        const notes = [
+          note('n2'),
+          note('n1', { itemId: 'batching', text: 'Good answer on KV cache' }),
+          note('n3'),
+        ]
+        for (const n of notes) await store.addNote('sess-1', n)
+        await store.addNote('sess-2', note('other'))
+        expect(await store.listNotes('sess-1')).toEqual(notes)
+        expect(await store.listNotes('sess-2')).toEqual([note('other')])
+        expect(await store.listNotes('sess-none')).toEqual([])
+      })
+    })
+
+    describe('the Q&A thread', () => {
+      it('lists a session’s messages oldest first, exactly as posted', async () => {
+        const messages = [
+          message('m1'),
+          message('m2', { author: 'interviewer', text: 'Peak is 3× average.', clarification: true }),
+          message('m3', { author: 'organiser', at: stamp(null, 'briefing') }),
+        ]
+        for (const m of messages) await store.addMessage('sess-1', m)
+        await store.addMessage('sess-2', message('other'))
+        expect(await store.listMessages('sess-1')).toEqual(messages)
+        expect(await store.listMessages('sess-2')).toEqual([message('other')])
+        expect(await store.listMessages('sess-none')).toEqual([])
+      })
+    })
+
+    describe('feedback', () => {
+      it('is null until saved, then returned exactly; a new save replaces it', async () => {
+        expect(await store.getFeedback('sess-1')).toBeNull()
+        await store.saveFeedback('sess-1', feedback())
+        expect(await store.getFeedback('sess-1')).toEqual(feedback())
+        const released = feedback({
+          released: true,
+          improvement: { text: 'Plan for a zone loss', shapeIds: ['a', 'b'] },
+        })
+        await store.saveFeedback('sess-1', released)
+        expect(await store.getFeedback('sess-1')).toEqual(released)
+        expect(await store.getFeedback('sess-2')).toBeNull()
       })
     })
   })

@@ -134,6 +134,49 @@ export function describeSessionStoreContract(name: string, open: OpenSubject<Ses
       expect(await store.deleteSession('ab_c')).toBe(false)
     })
 
+    it('deletes a session’s checklist, notes, messages and feedback, and no other session’s', async () => {
+      const stamp = { at: '2026-01-01T10:00:00.000Z', phase: 'design' as const, phaseElapsedMs: 1000 }
+      for (const id of ['ab_c', 'abXc']) {
+        await store.createSession(sessionRecord(id, '2026-01-01T00:00:00.000Z'), hashes(id))
+        await store.addChecklistItem(id, {
+          id: 'x1',
+          text: 'Doubles',
+          group: 'scaling',
+          source: 'interviewer',
+        })
+        await store.setChecklistState(id, 'x1', { status: 'met', note: 'yes', changedAt: stamp })
+        await store.setChecklistShared(id, true)
+        await store.addNote(id, { id: 'n1', text: 'private', itemId: null, at: stamp })
+        await store.addMessage(id, {
+          id: 'm1',
+          author: 'candidate',
+          text: 'Q?',
+          at: stamp,
+          clarification: false,
+        })
+        await store.saveFeedback(id, {
+          strength: { text: 'clear' },
+          improvement: { text: 'cost' },
+          released: false,
+          updatedAt: stamp,
+        })
+      }
+      expect(await store.deleteSession('ab_c')).toBe(true)
+      expect(await store.listChecklistItems('ab_c')).toEqual([])
+      expect(await store.listChecklistStates('ab_c')).toEqual(new Map())
+      expect(await store.isChecklistShared('ab_c')).toBe(false)
+      expect(await store.listNotes('ab_c')).toEqual([])
+      expect(await store.listMessages('ab_c')).toEqual([])
+      expect(await store.getFeedback('ab_c')).toBeNull()
+
+      expect(await store.listChecklistItems('abXc')).toHaveLength(1)
+      expect((await store.listChecklistStates('abXc')).size).toBe(1)
+      expect(await store.isChecklistShared('abXc')).toBe(true)
+      expect(await store.listNotes('abXc')).toHaveLength(1)
+      expect(await store.listMessages('abXc')).toHaveLength(1)
+      expect(await store.getFeedback('abXc')).not.toBeNull()
+    })
+
     it('numbers a new session of a deleted one’s id from 1 again', async () => {
       await store.createSession(sessionRecord('sess-r', '2026-01-01T00:00:00.000Z'), hashes('r1'))
       await store.appendPhaseEvent('sess-r', { at: 1, author: 'interviewer', command: { action: 'start' } })

@@ -1,10 +1,22 @@
 import { join } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
-import { PhaseCommand, PhaseEvent, PhaseMinutes, Role } from '@scaleboard/schema'
+import {
+  ChecklistEntry,
+  ChecklistStatus,
+  Feedback,
+  InterviewerNote,
+  PhaseCommand,
+  PhaseEvent,
+  PhaseMinutes,
+  Role,
+  SessionClockStamp,
+  SessionMessage,
+} from '@scaleboard/schema'
 import { Kysely, type Selectable, SqliteDialect, sql } from 'kysely'
 import { Migrator } from 'kysely/migration'
 import type {
   AuditEntry,
+  ChecklistItemState,
   Checkpoint,
   LoggedUpdate,
   SessionRecord,
@@ -46,13 +58,22 @@ export async function openSqliteStorage({ dataDir }: SqliteStorageOptions): Prom
     throw new Error(`could not migrate ${file}: ${String(error)}`)
   }
   // A damaged page shows here rather than in the middle of an interview; /healthz reports it.
-  const check = raw.prepare('PRAGMA quick_check').all() as Array<Record<string, string>>
-  const verdict = check.map((row) => Object.values(row)[0]).join('; ')
-  const integrityProblem =
-    verdict === 'ok' ? null : `database integrity check failed: ${verdict.slice(0, 300)}`
+  const integrityProblem = quickCheck(raw)
   if (integrityProblem)
     console.error(`[storage] ${file}: ${integrityProblem}. Restore from a backup (README).`)
   return new SqliteStorage(db, raw, startWalCheckpointer(file), integrityProblem)
+}
+
+/** SQLite's quick_check: null when the file is sound, else what is wrong (it may also throw on a bad page). */
+function quickCheck(raw: DatabaseSync): string | null {
+  let verdict: string
+  try {
+    const rows = raw.prepare('PRAGMA quick_check').all() as Array<Record<string, string>>
+    verdict = rows.map((row) => Object.values(row)[0]).join('; ')
+  } catch (error) {
+    verdict = (error as Error).message
+  }
+  return verdict === 'ok' ? null : `database integrity check failed: ${verdict.slice(0, 300)}`
 }
 
 class SqliteStorage implements Storage {
@@ -172,7 +193,7 @@ class SqliteStorage implements Storage {
           .execute()
       await ofSession('doc_updates')
       await ofSession('doc_checkpoints')
-      await trx.deleteFrom('phase_events').where('session_id', '=', id).execute()
+      for (const table of INTERVIEW_TABLES) await trx.deleteFrom(table).where('session_id', '=', id).execute()
       await trx.deleteFrom('session_tokens').where('session_id', '=', id).execute()
       const deleted = await trx.deleteFrom('sessions').where('id', '=', id).executeTakeFirst()
       return deleted.numDeletedRows > 0n
@@ -248,6 +269,143 @@ class SqliteStorage implements Storage {
     })
   }
 
+  async addChecklistItem(sessionId: string, item: ChecklistEntry): Promise<void> {
+    await this.#db
+      .insertInto('checklist_items')
+      .values({ session_id: sessionId, item_id: item.id, entry: JSON.stringify(item) })
+      .onConflict((oc) => oc.columns(['session_id', 'item_id']).doUpdateSet({ entry: JSON.stringify(item) }))
+      .execute()
+  }
+
+  async listChecklistItems(sessionId: string): Promise<ChecklistEntry[]> {
+    const rows = await this.#db
+      .selectFrom('checklist_items')
+      .select(['n', 'entry'])
+      .where('session_id', '=', sessionId)
+      .orderBy('n')
+      .execute()
+    return rows.flatMap((row) =>
+      parseRow(ChecklistEntry, row.entry, `session ${sessionId}: checklist item ${row.n}`),
+    )
+  }
+
+  async setChecklistState(sessionId: string, itemId: string, state: ChecklistItemState): Promise<void> {
+    await this.#db
+      .insertInto('checklist_states')
+      .values({
+        session_id: sessionId,
+        item_id: itemId,
+        status: state.status ?? null,
+        note: state.note ?? null,
+        changed_at: JSON.stringify(state.changedAt),
+      })
+      .onConflict((oc) =>
+        oc.columns(['session_id', 'item_id']).doUpdateSet((eb) => ({
+          status: eb.fn.coalesce(eb.ref('excluded.status'), eb.ref('checklist_states.status')),
+          note: eb.fn.coalesce(eb.ref('excluded.note'), eb.ref('checklist_states.note')),
+          changed_at: eb.ref('excluded.changed_at'),
+        })),
+      )
+      .execute()
+  }
+
+  async listChecklistStates(sessionId: string): Promise<Map<string, ChecklistItemState>> {
+    const rows = await this.#db
+      .selectFrom('checklist_states')
+      .selectAll()
+      .where('session_id', '=', sessionId)
+      .execute()
+    const states = new Map<string, ChecklistItemState>()
+    for (const row of rows) {
+      const status = row.status === null ? undefined : ChecklistStatus.safeParse(row.status)
+      const changedAt = SessionClockStamp.safeParse(parseJson(row.changed_at))
+      if ((status && !status.success) || !changedAt.success) {
+        console.warn(
+          `[storage] session ${sessionId}: skipping unreadable state of checklist item ${row.item_id}`,
+        )
+        continue
+      }
+      states.set(row.item_id, {
+        ...(status ? { status: status.data } : {}),
+        ...(row.note !== null ? { note: row.note } : {}),
+        changedAt: changedAt.data,
+      })
+    }
+    return states
+  }
+
+  async setChecklistShared(sessionId: string, shared: boolean): Promise<void> {
+    await this.#db
+      .insertInto('checklist_shared')
+      .values({ session_id: sessionId, shared: shared ? 1 : 0 })
+      .onConflict((oc) => oc.column('session_id').doUpdateSet({ shared: shared ? 1 : 0 }))
+      .execute()
+  }
+
+  async isChecklistShared(sessionId: string): Promise<boolean> {
+    const row = await this.#db
+      .selectFrom('checklist_shared')
+      .select('shared')
+      .where('session_id', '=', sessionId)
+      .executeTakeFirst()
+    return row?.shared === 1
+  }
+
+  async addNote(sessionId: string, note: InterviewerNote): Promise<void> {
+    await this.#db
+      .insertInto('interviewer_notes')
+      .values({ session_id: sessionId, note: JSON.stringify(note) })
+      .execute()
+  }
+
+  async listNotes(sessionId: string): Promise<InterviewerNote[]> {
+    const rows = await this.#db
+      .selectFrom('interviewer_notes')
+      .select(['n', 'note'])
+      .where('session_id', '=', sessionId)
+      .orderBy('n')
+      .execute()
+    return rows.flatMap((row) => parseRow(InterviewerNote, row.note, `session ${sessionId}: note ${row.n}`))
+  }
+
+  async addMessage(sessionId: string, message: SessionMessage): Promise<void> {
+    await this.#db
+      .insertInto('session_messages')
+      .values({ session_id: sessionId, message: JSON.stringify(message) })
+      .execute()
+  }
+
+  async listMessages(sessionId: string): Promise<SessionMessage[]> {
+    const rows = await this.#db
+      .selectFrom('session_messages')
+      .select(['n', 'message'])
+      .where('session_id', '=', sessionId)
+      .orderBy('n')
+      .execute()
+    return rows.flatMap((row) =>
+      parseRow(SessionMessage, row.message, `session ${sessionId}: message ${row.n}`),
+    )
+  }
+
+  async saveFeedback(sessionId: string, feedback: Feedback): Promise<void> {
+    const json = JSON.stringify(feedback)
+    await this.#db
+      .insertInto('feedback')
+      .values({ session_id: sessionId, feedback: json })
+      .onConflict((oc) => oc.column('session_id').doUpdateSet({ feedback: json }))
+      .execute()
+  }
+
+  async getFeedback(sessionId: string): Promise<Feedback | null> {
+    const row = await this.#db
+      .selectFrom('feedback')
+      .select('feedback')
+      .where('session_id', '=', sessionId)
+      .executeTakeFirst()
+    if (!row) return null
+    return parseRow(Feedback, row.feedback, `session ${sessionId}: feedback`)[0] ?? null
+  }
+
   async ping(): Promise<void> {
     if (this.#integrityProblem) throw new Error(this.#integrityProblem)
     await sql`select 1`.execute(this.#db)
@@ -300,6 +458,29 @@ function toPhaseMinutes(sessionId: string, json: string): PhaseMinutes | null {
   if (parsed.success) return parsed.data
   console.warn(`[storage] session ${sessionId}: ignoring unreadable phase_minutes`)
   return null
+}
+
+/** The session-keyed interview tables `deleteSession` clears. */
+const INTERVIEW_TABLES = [
+  'phase_events',
+  'checklist_items',
+  'checklist_states',
+  'checklist_shared',
+  'interviewer_notes',
+  'session_messages',
+  'feedback',
+] as const
+
+/** A stored JSON record that no longer parses is skipped with a warning, never a crash. */
+function parseRow<T>(
+  schema: { safeParse(value: unknown): { success: true; data: T } | { success: false } },
+  json: string,
+  what: string,
+): T[] {
+  const parsed = schema.safeParse(parseJson(json))
+  if (parsed.success) return [parsed.data]
+  console.warn(`[storage] ${what}: skipping an unreadable record`)
+  return []
 }
 
 const PhaseEventAuthor = PhaseEvent.shape.author

@@ -76,6 +76,53 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('sessions').addColumn('phase_minutes', 'text').execute()
     },
   },
+  '0004_interview_records': {
+    async up(db: Kysely<unknown>) {
+      // The interviewer's rubric, notes, the Q&A thread and the feedback, all keyed by session_id.
+      // JSON columns hold the @scaleboard/schema shapes and are validated on read.
+      // Checklist items the interviewer added (ChecklistEntry as JSON); `n` keeps insertion order.
+      await db.schema
+        .createTable('checklist_items')
+        .addColumn('n', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('session_id', 'text', (c) => c.notNull())
+        .addColumn('item_id', 'text', (c) => c.notNull())
+        .addColumn('entry', 'text', (c) => c.notNull())
+        .addUniqueConstraint('checklist_items_session_item', ['session_id', 'item_id'])
+        .execute()
+      // Status, note and last change (SessionClockStamp as JSON) of scenario and added items alike.
+      await db.schema
+        .createTable('checklist_states')
+        .addColumn('session_id', 'text', (c) => c.notNull())
+        .addColumn('item_id', 'text', (c) => c.notNull())
+        .addColumn('status', 'text')
+        .addColumn('note', 'text')
+        .addColumn('changed_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('checklist_states_pk', ['session_id', 'item_id'])
+        .execute()
+      await db.schema
+        .createTable('checklist_shared')
+        .addColumn('session_id', 'text', (c) => c.primaryKey())
+        .addColumn('shared', 'integer', (c) => c.notNull())
+        .execute()
+      for (const [table, column] of [
+        ['interviewer_notes', 'note'],
+        ['session_messages', 'message'],
+      ] as const) {
+        await db.schema
+          .createTable(table)
+          .addColumn('n', 'integer', (c) => c.primaryKey().autoIncrement())
+          .addColumn('session_id', 'text', (c) => c.notNull())
+          .addColumn(column, 'text', (c) => c.notNull())
+          .execute()
+        await db.schema.createIndex(`${table}_session_id`).on(table).column('session_id').execute()
+      }
+      await db.schema
+        .createTable('feedback')
+        .addColumn('session_id', 'text', (c) => c.primaryKey())
+        .addColumn('feedback', 'text', (c) => c.notNull())
+        .execute()
+    },
+  },
 }
 
 export const migrationProvider: MigrationProvider = {

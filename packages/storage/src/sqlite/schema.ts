@@ -52,6 +52,49 @@ export interface PhaseEventsTable {
   command: string
 }
 
+export interface ChecklistItemsTable {
+  n: Generated<number>
+  session_id: string
+  item_id: string
+  /** ChecklistEntry as JSON */
+  entry: string
+}
+
+export interface ChecklistStatesTable {
+  session_id: string
+  item_id: string
+  status: string | null
+  note: string | null
+  /** SessionClockStamp as JSON */
+  changed_at: string
+}
+
+export interface ChecklistSharedTable {
+  session_id: string
+  /** 0 or 1 */
+  shared: number
+}
+
+export interface InterviewerNotesTable {
+  n: Generated<number>
+  session_id: string
+  /** InterviewerNote as JSON */
+  note: string
+}
+
+export interface SessionMessagesTable {
+  n: Generated<number>
+  session_id: string
+  /** SessionMessage as JSON */
+  message: string
+}
+
+export interface FeedbackTable {
+  session_id: string
+  /** Feedback as JSON */
+  feedback: string
+}
+
 export interface Database {
   sessions: SessionsTable
   session_tokens: SessionTokensTable
@@ -59,4 +102,10 @@ export interface Database {
   doc_checkpoints: DocCheckpointsTable
   audit_log: AuditLogTable
   phase_events: PhaseEventsTable
+  checklist_items: ChecklistItemsTable
+  checklist_states: ChecklistStatesTable
+  checklist_shared: ChecklistSharedTable
+  interviewer_notes: InterviewerNotesTable
+  session_messages: SessionMessagesTable
+  feedback: FeedbackTable
 }
