@@ -1,16 +1,26 @@
 import {
+  type AddChecklistItemBody,
+  type AddNoteBody,
   ApiError,
   CandidateScenario,
+  Checklist,
+  ChecklistEntry,
   ChecklistItem,
   CreatedSession,
   type CreateSessionBody,
+  Feedback,
+  type FeedbackBody,
+  InterviewerNote,
   Level,
   type PhaseCommand,
+  type PostMessageBody,
   ScenarioGuidance,
   SessionAccess,
+  SessionMessage,
   SessionSummary,
   SessionView,
   SyncTicket,
+  type UpdateChecklistItemBody,
 } from '@scaleboard/schema'
 import { z } from 'zod'
 
@@ -36,7 +46,7 @@ export class ApiRequestError extends Error {
 
 interface RequestOptions {
   token?: string
-  method?: 'GET' | 'POST'
+  method?: 'GET' | 'POST' | 'PATCH'
   body?: unknown
 }
 
@@ -160,4 +170,84 @@ export function sendPhaseCommand(
     method: 'POST',
     body: command,
   })
+}
+
+const sessionPath = (sessionId: string, rest: string) =>
+  `/api/sessions/${encodeURIComponent(sessionId)}/${rest}`
+
+/** GET /api/sessions/:id/checklist: statuses and notes only for the interviewer, or for all once shared. */
+export function getChecklist(sessionId: string, token: string): Promise<Checklist> {
+  return request(sessionPath(sessionId, 'checklist'), Checklist, { token })
+}
+
+/** POST /api/sessions/:id/checklist (interviewer): an item added during the session. */
+export function addChecklistItem(
+  sessionId: string,
+  token: string,
+  body: AddChecklistItemBody,
+): Promise<ChecklistEntry> {
+  return request(sessionPath(sessionId, 'checklist'), ChecklistEntry, { token, method: 'POST', body })
+}
+
+/** PATCH /api/sessions/:id/checklist/:itemId (interviewer): a status, a note, or both. */
+export function updateChecklistItem(
+  sessionId: string,
+  token: string,
+  itemId: string,
+  body: UpdateChecklistItemBody,
+): Promise<ChecklistEntry> {
+  return request(sessionPath(sessionId, `checklist/${encodeURIComponent(itemId)}`), ChecklistEntry, {
+    token,
+    method: 'PATCH',
+    body,
+  })
+}
+
+/** POST /api/sessions/:id/checklist/share (interviewer): show the result to everyone, or hide it again. */
+export function shareChecklist(sessionId: string, token: string, shared: boolean): Promise<Checklist> {
+  return request(sessionPath(sessionId, 'checklist/share'), Checklist, {
+    token,
+    method: 'POST',
+    body: { shared },
+  })
+}
+
+const NoteList = z.object({ notes: z.array(InterviewerNote) })
+
+/** GET /api/sessions/:id/notes (interviewer only). */
+export async function getNotes(sessionId: string, token: string): Promise<InterviewerNote[]> {
+  return (await request(sessionPath(sessionId, 'notes'), NoteList, { token })).notes
+}
+
+/** POST /api/sessions/:id/notes (interviewer only). */
+export function addNote(sessionId: string, token: string, body: AddNoteBody): Promise<InterviewerNote> {
+  return request(sessionPath(sessionId, 'notes'), InterviewerNote, { token, method: 'POST', body })
+}
+
+const MessageList = z.object({ messages: z.array(SessionMessage) })
+
+/** GET /api/sessions/:id/messages: the Q&A thread, for every role. */
+export async function getMessages(sessionId: string, token: string): Promise<SessionMessage[]> {
+  return (await request(sessionPath(sessionId, 'messages'), MessageList, { token })).messages
+}
+
+/** POST /api/sessions/:id/messages (candidate and interviewer). */
+export function postMessage(
+  sessionId: string,
+  token: string,
+  body: PostMessageBody,
+): Promise<SessionMessage> {
+  return request(sessionPath(sessionId, 'messages'), SessionMessage, { token, method: 'POST', body })
+}
+
+const FeedbackAnswer = z.object({ feedback: Feedback.nullable() })
+
+/** GET /api/sessions/:id/feedback: null for the candidate and observers until it is released. */
+export async function getFeedback(sessionId: string, token: string): Promise<Feedback | null> {
+  return (await request(sessionPath(sessionId, 'feedback'), FeedbackAnswer, { token })).feedback
+}
+
+/** POST /api/sessions/:id/feedback (interviewer): write it, and release it with `released: true`. */
+export function saveFeedback(sessionId: string, token: string, body: FeedbackBody): Promise<Feedback> {
+  return request(sessionPath(sessionId, 'feedback'), Feedback, { token, method: 'POST', body })
 }

@@ -5,7 +5,9 @@ import { useMemo, useState } from 'react'
 import type { Editor } from 'tldraw'
 import { BriefPanel } from '../brief/BriefPanel.tsx'
 import { colourFor, displayName, getBrowserUserId } from '../identity.ts'
+import { InterviewPanels, RevisionFocus } from '../interview/InterviewPanels.tsx'
 import { SessionClock } from '../interview/SessionClock.tsx'
+import { useInterviewData } from '../interview/useInterviewData.ts'
 import { useSessionState } from '../interview/useSessionState.ts'
 import { MessagePage } from '../MessagePage.tsx'
 import { BoardBanners } from './BoardBanners.tsx'
@@ -49,6 +51,8 @@ export function BoardRoom({ sessionId, token, access }: Props) {
   const canEdit = canEditBoard(role)
   const inspecting = useInspectableSelection(editor)
   const sessionState = useSessionState(sessionId, token, connection?.provider ?? null)
+  const interviewData = useInterviewData(sessionId, token, role, connection?.provider ?? null)
+  const phase = sessionState.received?.view.phase.name ?? null
 
   if (!board || !connection) {
     if (facts.failure) {
@@ -105,9 +109,18 @@ export function BoardRoom({ sessionId, token, access }: Props) {
           : undefined
       }
       right={{
-        title: 'Inspector',
+        title: 'Inspector & interview',
         id: 'inspector',
-        content: <InspectorPanel editor={editor} canEdit={canEdit} />,
+        content: (
+          <InterviewPanels
+            sessionId={sessionId}
+            token={token}
+            role={role}
+            phase={phase}
+            data={interviewData}
+            inspector={<InspectorPanel editor={editor} canEdit={canEdit} />}
+          />
+        ),
         // On a laptop screen two open panels leave the board too little room: the inspector starts
         // collapsed there, and its rail lights up while a component is selected.
         defaultOpen: window.innerWidth >= WIDE_SCREEN_PX,
@@ -131,6 +144,7 @@ export function BoardRoom({ sessionId, token, access }: Props) {
         self={self}
         onEditor={setEditor}
       />
+      <RevisionFocus phase={phase} data={interviewData} />
     </BoardLayout>
   )
 }

@@ -1,0 +1,104 @@
+import type { Phase, Role } from '@scaleboard/schema'
+import { Target } from 'lucide-react'
+import type { ReactNode } from 'react'
+import { ChecklistPanel, SharedChecklist } from '../checklist/ChecklistPanel.tsx'
+import { describeTally, tallyStatuses } from '../checklist/groupChecklist.ts'
+import { FeedbackPanel } from '../feedback/FeedbackPanel.tsx'
+import { NotesPanel } from '../notes/NotesPanel.tsx'
+import { QaPanel } from '../qa/QaPanel.tsx'
+import { PanelSection } from './PanelSection.tsx'
+import type { InterviewData } from './useInterviewData.ts'
+import './panels.css'
+
+interface Props {
+  sessionId: string
+  token: string
+  role: Role
+  phase: Phase | null
+  data: InterviewData
+  /** the selected component's figures: the first section */
+  inspector: ReactNode
+}
+
+/**
+ * The right-hand panel, top to bottom: Inspector, Checklist and Notes (interviewer only, and
+ * marked so), Q&A, Feedback. The candidate and observers see the checklist only once the
+ * interviewer shares its result; the notes never.
+ */
+export function InterviewPanels({ sessionId, token, role, phase, data, inspector }: Props) {
+  const interviewer = role === 'interviewer'
+  const checklist = data.checklist.data
+  const messageCount = data.messages.data?.length ?? 0
+  const released = data.feedback.data?.released ?? false
+  return (
+    <div className="interview-panels">
+      <PanelSection id="inspector" title="Inspector">
+        {inspector}
+      </PanelSection>
+      {interviewer && (
+        <PanelSection
+          id="checklist"
+          title="Checklist"
+          interviewerOnly={!checklist?.shared}
+          summary={checklist ? describeTally(tallyStatuses(checklist.items)) : undefined}
+        >
+          <ChecklistPanel sessionId={sessionId} token={token} checklist={data.checklist} />
+        </PanelSection>
+      )}
+      {!interviewer && checklist?.shared && (
+        <PanelSection id="checklist" title="Checklist result">
+          <SharedChecklist checklist={checklist} />
+        </PanelSection>
+      )}
+      {interviewer && (
+        <PanelSection
+          id="notes"
+          title="Notes"
+          interviewerOnly
+          summary={countLabel(data.notes.data?.length, 'note', 'notes')}
+        >
+          <NotesPanel sessionId={sessionId} token={token} notes={data.notes} checklist={checklist} />
+        </PanelSection>
+      )}
+      <PanelSection id="qa" title="Q&A" summary={countLabel(messageCount, 'post', 'posts')}>
+        <QaPanel sessionId={sessionId} token={token} role={role} messages={data.messages} />
+      </PanelSection>
+      <PanelSection
+        id="feedback"
+        title="Feedback"
+        summary={
+          interviewer ? (data.feedback.data ? (released ? 'released' : 'draft') : undefined) : undefined
+        }
+      >
+        <FeedbackPanel
+          sessionId={sessionId}
+          token={token}
+          role={role}
+          phase={phase}
+          feedback={data.feedback}
+        />
+      </PanelSection>
+    </div>
+  )
+}
+
+function countLabel(count: number | undefined, one: string, many: string): string | undefined {
+  return count ? `${count} ${count === 1 ? one : many}` : undefined
+}
+
+/**
+ * In the revision phase the improvement the candidate works on stays in view, over the board
+ * (for every role: the interviewer and observers see what the candidate is asked to revise).
+ */
+export function RevisionFocus({ phase, data }: { phase: Phase | null; data: InterviewData }) {
+  const feedback = data.feedback.data
+  if (phase !== 'revision' || !feedback?.released) return null
+  return (
+    <div className="revision-focus" data-testid="revision-focus" role="note" aria-label="What to revise">
+      <Target size={16} aria-hidden />
+      <div>
+        <strong>Revise:</strong> {feedback.improvement.text}
+      </div>
+    </div>
+  )
+}
