@@ -259,6 +259,8 @@ test('the candidate selects a locked current-state card, and a pasted copy of it
   // until a copy exists (the assertions below hold for any of them).
   await expect(async () => {
     if ((await shapes(page)).some((s) => !before.has(s.id))) return
+    // The async clipboard needs the focused document: after other tests' pages, make sure it is ours.
+    await page.bringToFront()
     await page.keyboard.press('ControlOrMeta+c')
     await page.keyboard.press('ControlOrMeta+v')
     await expect
