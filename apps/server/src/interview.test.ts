@@ -37,7 +37,7 @@ async function call(
 function listen(session: Awaited<ReturnType<typeof createSession>>, role: 'candidate' | 'observer') {
   const views: SessionView[] = []
   const socket = new WebSocket(
-    `${server.url.replace(/^http/, 'ws')}/sync/${session.id}?token=${session.token(role)}`,
+    `${server.url.replace(/^http/, 'ws')}/sync/${session.id}?token=${session.token(role)}&session=1`,
   )
   socket.binaryType = 'arraybuffer'
   socket.on('message', (data: ArrayBuffer) => {
@@ -131,6 +131,26 @@ describe('phases and the server-kept clock', () => {
     } finally {
       await again.close()
     }
+  })
+
+  it('sends the channel only to connections that ask for it (stock y-websocket clients do not)', async () => {
+    const session = await createSession(server.url)
+    let stateFrames = 0
+    const socket = new WebSocket(
+      `${server.url.replace(/^http/, 'ws')}/sync/${session.id}?token=${session.token('candidate')}`,
+    )
+    socket.binaryType = 'arraybuffer'
+    socket.on('message', (data: ArrayBuffer) => {
+      if (decoding.readVarUint(decoding.createDecoder(new Uint8Array(data))) === SESSION_STATE_MESSAGE)
+        stateFrames += 1
+    })
+    const listener = listen(session, 'observer')
+    await waitFor(() => listener.views.length === 1, 'the listener got the state on join')
+    await call(session, 'interviewer', 'POST', '/phase', { phase: 'design' })
+    await waitFor(() => listener.views.length === 2, 'the listener got the change')
+    expect(stateFrames).toBe(0)
+    socket.close()
+    listener.close()
   })
 
   it('refuses a client frame on the session-state channel as malformed: only the server writes it', async () => {

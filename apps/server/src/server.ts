@@ -61,7 +61,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
   let listeningUrl = ''
   const sessionState = createSessionState({
     storage,
-    broadcast: (sessionId, frame) => rooms.broadcast(sessionId, frame),
+    broadcast: (sessionId, frame) =>
+      rooms.broadcast(sessionId, frame, (connection) => connection.wantsSessionState === true),
   })
   const app = createApp({
     storage,

@@ -173,7 +173,7 @@ describe('live updates', () => {
     const session = await createSession(server.url)
     const seen: unknown[] = []
     const socket = new WebSocket(
-      `${server.url.replace(/^http/, 'ws')}/sync/${session.id}?token=${session.token('observer')}`,
+      `${server.url.replace(/^http/, 'ws')}/sync/${session.id}?token=${session.token('observer')}&session=1`,
     )
     socket.binaryType = 'arraybuffer'
     socket.on('message', (data: ArrayBuffer) => {

@@ -26,6 +26,8 @@ export interface RoomConnection {
   readonly readonly: boolean
   /** Fields the server sets in this connection's awareness `user`: who it is, from its grant. */
   readonly identity?: Readonly<Record<string, unknown>>
+  /** The client asked for the server's session-state frames (stock y-websocket clients do not read them). */
+  readonly wantsSessionState?: boolean
   /** Bytes handed to the transport and not yet sent; a reader that falls behind is closed. */
   bufferedAmount?(): number
   send(frame: Uint8Array): void

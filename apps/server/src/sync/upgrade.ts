@@ -39,7 +39,7 @@ export function createSyncUpgradeHandler({
   const wss = new WebSocketServer({ noServer: true, maxPayload: maxFrameBytes })
 
   async function sendSessionState(sessionId: string, room: Room, connection: RoomConnection) {
-    if (!sessionState) return
+    if (!sessionState || !connection.wantsSessionState) return
     try {
       const session = await storage.getSession(sessionId)
       if (session)
@@ -96,6 +96,8 @@ export function createSyncUpgradeHandler({
         { sessionId: grant.sessionId, role: grant.role, userId: user.success ? user.data : null },
         !canEditBoard(grant.role),
         identity,
+        // Opt-in: a stock y-websocket client would log every frame of a type it does not know.
+        url.searchParams.get('session') === '1',
       )
       const room = lease.room
       // Without an 'error' listener, ws re-throws (e.g. an oversized frame) and the process dies.

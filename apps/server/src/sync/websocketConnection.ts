@@ -8,11 +8,13 @@ export function websocketConnection(
   author: Author,
   readonly: boolean,
   identity: Record<string, unknown>,
+  wantsSessionState: boolean,
 ): RoomConnection {
   return {
     author,
     readonly,
     identity,
+    wantsSessionState,
     bufferedAmount: () => socket.bufferedAmount,
     send(frame) {
       if (socket.readyState === WebSocket.OPEN) socket.send(frame)

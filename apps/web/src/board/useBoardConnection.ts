@@ -63,7 +63,8 @@ export function useBoardConnection(sessionId: string, token: string, userId: str
     const doc = new Y.Doc()
     const provider = new WebsocketProvider(syncServerUrl(), sessionId, doc, {
       // `user` is only a label; the grant comes from the ticket.
-      params: { user: userId },
+      // `session=1`: this page reads the session-state channel (phase, clock, what changed).
+      params: { user: userId, session: '1' },
       WebSocketPolyfill: ticketWebSocket(() => fetchTicket(sessionId, token)),
       // Tabs must not relay each other's updates: an observer tab would bypass the server's read-only check.
       disableBc: true,

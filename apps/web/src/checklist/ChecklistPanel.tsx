@@ -12,6 +12,7 @@ import { addChecklistItem, shareChecklist, updateChecklistItem } from '../api.ts
 import { clockStampTitle, formatClockStamp } from '../interview/clockStamp.ts'
 import { LoadState } from '../interview/PanelSection.tsx'
 import type { LiveResource } from '../interview/useLiveResource.ts'
+import { usePanelAction } from '../interview/usePanelAction.ts'
 import { errorMessage } from '../useRequest.ts'
 import { groupChecklist, STATUS_LABELS } from './groupChecklist.ts'
 
@@ -83,19 +84,8 @@ function ShareSwitch({
   shared: boolean
   onShared: (checklist: Checklist) => void
 }) {
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-  const toggle = async () => {
-    setBusy(true)
-    setError(null)
-    try {
-      onShared(await shareChecklist(sessionId, token, !shared))
-    } catch (failure) {
-      setError(errorMessage(failure))
-    } finally {
-      setBusy(false)
-    }
-  }
+  const { busy, error, run } = usePanelAction()
+  const toggle = () => run(null, async () => onShared(await shareChecklist(sessionId, token, !shared)))
   return (
     <div className="checklist__share">
       <label className="panel-switch">
@@ -230,24 +220,17 @@ function AddItemForm({
 }) {
   const [text, setText] = useState('')
   const [group, setGroup] = useState<ChecklistGroup>('requirements')
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const { busy, error, run } = usePanelAction()
   const textId = useId()
   const groupId = useId()
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
     if (!text.trim()) return
-    setBusy(true)
-    setError(null)
-    try {
-      onAdded(await addChecklistItem(sessionId, token, { text: text.trim(), group }))
-      setText('')
-    } catch (failure) {
-      setError(`Could not add the item: ${errorMessage(failure)}`)
-    } finally {
-      setBusy(false)
-    }
+    const added = await run('Could not add the item', async () =>
+      onAdded(await addChecklistItem(sessionId, token, { text: text.trim(), group })),
+    )
+    if (added) setText('')
   }
 
   return (

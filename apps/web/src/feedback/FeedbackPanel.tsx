@@ -5,7 +5,7 @@ import { saveFeedback } from '../api.ts'
 import { clockStampTitle, formatClockStamp } from '../interview/clockStamp.ts'
 import { LoadState } from '../interview/PanelSection.tsx'
 import type { LiveResource } from '../interview/useLiveResource.ts'
-import { errorMessage } from '../useRequest.ts'
+import { usePanelAction } from '../interview/usePanelAction.ts'
 
 interface Props {
   sessionId: string
@@ -77,8 +77,7 @@ function FeedbackEditor({
 }) {
   const [strength, setStrength] = useState<string | null>(null)
   const [improvement, setImprovement] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const { busy, error, run } = usePanelAction()
   const strengthId = useId()
   const improvementId = useId()
   const shownStrength = strength ?? current?.strength.text ?? ''
@@ -90,23 +89,18 @@ function FeedbackEditor({
     (improvement !== null && improvement !== (current?.improvement.text ?? ''))
 
   const save = async (release: boolean) => {
-    setBusy(true)
-    setError(null)
-    try {
+    const saved = await run('Could not save the feedback', async () =>
       onSaved(
         await saveFeedback(sessionId, token, {
           strength: { ...current?.strength, text: shownStrength.trim() },
           improvement: { ...current?.improvement, text: shownImprovement.trim() },
           released: release,
         }),
-      )
-      setStrength(null)
-      setImprovement(null)
-    } catch (failure) {
-      setError(`Could not save the feedback: ${errorMessage(failure)}`)
-    } finally {
-      setBusy(false)
-    }
+      ),
+    )
+    if (!saved) return
+    setStrength(null)
+    setImprovement(null)
   }
 
   return (

@@ -5,7 +5,7 @@ import { addNote } from '../api.ts'
 import { clockStampTitle, formatClockStamp } from '../interview/clockStamp.ts'
 import { LoadState } from '../interview/PanelSection.tsx'
 import type { LiveResource } from '../interview/useLiveResource.ts'
-import { errorMessage } from '../useRequest.ts'
+import { usePanelAction } from '../interview/usePanelAction.ts'
 
 interface Props {
   sessionId: string
@@ -76,25 +76,19 @@ function AddNoteForm({
 }) {
   const [text, setText] = useState('')
   const [itemId, setItemId] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const { busy, error, run } = usePanelAction()
   const textId = useId()
   const itemSelectId = useId()
 
   const submit = async (event?: FormEvent) => {
     event?.preventDefault()
     if (!text.trim() || busy) return
-    setBusy(true)
-    setError(null)
-    try {
-      onAdded(await addNote(sessionId, token, { text: text.trim(), ...(itemId ? { itemId } : {}) }))
-      setText('')
-      setItemId('')
-    } catch (failure) {
-      setError(`Could not save the note: ${errorMessage(failure)}`)
-    } finally {
-      setBusy(false)
-    }
+    const saved = await run('Could not save the note', async () =>
+      onAdded(await addNote(sessionId, token, { text: text.trim(), ...(itemId ? { itemId } : {}) })),
+    )
+    if (!saved) return
+    setText('')
+    setItemId('')
   }
 
   return (

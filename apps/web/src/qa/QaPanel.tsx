@@ -5,7 +5,7 @@ import { postMessage } from '../api.ts'
 import { clockStampTitle, formatClockStamp } from '../interview/clockStamp.ts'
 import { LoadState } from '../interview/PanelSection.tsx'
 import type { LiveResource } from '../interview/useLiveResource.ts'
-import { errorMessage } from '../useRequest.ts'
+import { usePanelAction } from '../interview/usePanelAction.ts'
 
 interface Props {
   sessionId: string
@@ -96,30 +96,24 @@ function PostForm({
 }) {
   const [text, setText] = useState('')
   const [clarification, setClarification] = useState(false)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const { busy, error, run } = usePanelAction()
   const textId = useId()
   const interviewer = role === 'interviewer'
 
   const submit = async (event?: FormEvent) => {
     event?.preventDefault()
     if (!text.trim() || busy) return
-    setBusy(true)
-    setError(null)
-    try {
+    const sent = await run('Could not send', async () =>
       onPosted(
         await postMessage(sessionId, token, {
           text: text.trim(),
           ...(interviewer && clarification ? { clarification: true } : {}),
         }),
-      )
-      setText('')
-      setClarification(false)
-    } catch (failure) {
-      setError(`Could not send: ${errorMessage(failure)}`)
-    } finally {
-      setBusy(false)
-    }
+      ),
+    )
+    if (!sent) return
+    setText('')
+    setClarification(false)
   }
 
   return (
