@@ -24,6 +24,8 @@ import { useBoundBoard } from './useBoundBoard.ts'
 import { useFollow } from './useFollow.ts'
 import { useInspectableSelection } from './useInspectableSelection.ts'
 import { usePeople } from './usePeople.ts'
+import { useWalkthrough } from './useWalkthrough.ts'
+import { WalkthroughBar } from './WalkthroughBar.tsx'
 
 /** From this window width on, both side panels start open. */
 const WIDE_SCREEN_PX = 1440
@@ -53,6 +55,14 @@ export function BoardRoom({ sessionId, token, access }: Props) {
   const sessionState = useSessionState(sessionId, token, connection?.provider ?? null)
   const interviewData = useInterviewData(sessionId, token, role, connection?.provider ?? null)
   const phase = sessionState.received?.view.phase.name ?? null
+  const { bringEveryone } = useWalkthrough({
+    editor,
+    awareness: connection?.provider.awareness ?? null,
+    phase,
+    people,
+    self,
+    followingId,
+  })
 
   if (!board || !connection) {
     if (facts.failure) {
@@ -145,6 +155,12 @@ export function BoardRoom({ sessionId, token, access }: Props) {
         onEditor={setEditor}
       />
       <RevisionFocus phase={phase} data={interviewData} />
+      <WalkthroughBar
+        editor={editor}
+        people={people}
+        followingId={followingId}
+        onBringEveryone={bringEveryone}
+      />
     </BoardLayout>
   )
 }
