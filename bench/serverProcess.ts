@@ -49,28 +49,23 @@ export async function forkServer(script: string, execArgv: string[] = []): Promi
       const { type: _, ...stats } = (await nextMessage(child, 'stats', 30_000)) as ToParent & ServerStats
       return stats
     },
-    async stop() {
-      if (child.exitCode !== null) return
-      const exited = new Promise((resolve) => child.once('exit', resolve))
-      child.send({ type: 'stop' } satisfies ToChild)
-      const timer = setTimeout(() => child.kill('SIGKILL'), 30_000)
-      await exited
-      clearTimeout(timer)
-    },
+    stop: () => stopChild(child, { type: 'stop' } satisfies ToChild),
   }
 }
 
-function nextMessage(child: ChildProcess, type: ToParent['type'], timeoutMs: number): Promise<unknown> {
+/** Resolves with the first IPC message of `type` from `child`; rejects on a time-out or if it exits first. */
+export function nextMessage(
+  child: ChildProcess,
+  type: string,
+  timeoutMs: number,
+  who = 'server process',
+): Promise<unknown> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(
-      () => done(new Error(`server process: no '${type}' after ${timeoutMs} ms`)),
-      timeoutMs,
-    )
-    const onMessage = (message: ToParent) => {
+    const timer = setTimeout(() => done(new Error(`${who}: no '${type}' after ${timeoutMs} ms`)), timeoutMs)
+    const onMessage = (message: { type?: unknown }) => {
       if (message.type === type) done(null, message)
     }
-    const onExit = (code: number | null) =>
-      done(new Error(`server process exited (${code}) before '${type}'`))
+    const onExit = (code: number | null) => done(new Error(`${who} exited (${code}) before '${type}'`))
     function done(error: Error | null, message?: unknown) {
       clearTimeout(timer)
       child.off('message', onMessage)
@@ -81,6 +76,16 @@ function nextMessage(child: ChildProcess, type: ToParent['type'], timeoutMs: num
     child.on('message', onMessage)
     child.once('exit', onExit)
   })
+}
+
+/** Asks `child` to stop with `message` and waits for it to exit (SIGKILL after 30 s). */
+export async function stopChild(child: ChildProcess, message: object): Promise<void> {
+  if (child.exitCode !== null) return
+  const exited = new Promise((resolve) => child.once('exit', resolve))
+  child.send(message)
+  const timer = setTimeout(() => child.kill('SIGKILL'), 30_000)
+  await exited
+  clearTimeout(timer)
 }
 
 /** The child's side: announce the port, then serve `stats` and `stop` until stopped. */

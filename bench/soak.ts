@@ -38,6 +38,7 @@ import { sendOwnAwarenessOnly } from '../apps/web/src/board/ownAwarenessOnly.ts'
 import { openBoardRecords } from '../packages/board-sync/src/doc.ts'
 import { whenSynced, withTimeout } from './clients.ts'
 import { componentShape, noteShape, seededRandom, tokenFromLink, validRecord } from './interview-session.ts'
+import { nextMessage, stopChild } from './serverProcess.ts'
 
 interface MemorySample {
   heapUsed: number
@@ -125,36 +126,13 @@ class SoakServer {
     return run
   }
 
-  async stop(): Promise<void> {
-    if (this.#child.exitCode !== null) return
-    const exited = new Promise((resolve) => this.#child.once('exit', resolve))
-    this.#child.send({ type: 'stop' } satisfies ToServer)
-    const timer = setTimeout(() => this.#child.kill('SIGKILL'), 30_000)
-    await exited
-    clearTimeout(timer)
+  stop(): Promise<void> {
+    return stopChild(this.#child, { type: 'stop' } satisfies ToServer)
   }
 }
 
 function next(child: ChildProcess, type: ToBench['type'], timeoutMs: number): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(
-      () => done(new Error(`soak server: no '${type}' after ${timeoutMs} ms`)),
-      timeoutMs,
-    )
-    const onMessage = (message: ToBench) => {
-      if (message.type === type) done(null, message)
-    }
-    const onExit = (code: number | null) => done(new Error(`soak server exited (${code}) before '${type}'`))
-    function done(error: Error | null, message?: unknown) {
-      clearTimeout(timer)
-      child.off('message', onMessage)
-      child.off('exit', onExit)
-      if (error) reject(error)
-      else resolve(message)
-    }
-    child.on('message', onMessage)
-    child.once('exit', onExit)
-  })
+  return nextMessage(child, type, timeoutMs, 'soak server')
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms)))

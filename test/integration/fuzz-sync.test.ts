@@ -3,6 +3,7 @@ import { WebSocket } from 'ws'
 import type { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import {
+  cardRecord,
   connectClient,
   createSession,
   startTestServer,
@@ -11,7 +12,6 @@ import {
 } from '../../apps/server/src/testing.ts'
 import { sendOwnAwarenessOnly } from '../../apps/web/src/board/ownAwarenessOnly.ts'
 import { openBoardRecords, readBoardRecords } from '../../packages/board-sync/src/doc.ts'
-import { getDefaultComponentProps } from '../../packages/components/src/schema.ts'
 
 /**
  * Bounded protocol fuzzing against a real server: FRAMES frames of garbage and near-valid
@@ -59,23 +59,6 @@ const frame = (...parts: Array<number | number[] | Uint8Array>) =>
 /** What each generated frame is, for the failure message. */
 type Case = { kind: string; data: Uint8Array | string }
 
-function card(id: string, name: string, x: number) {
-  return {
-    id,
-    typeName: 'shape',
-    type: 'component',
-    x,
-    y: 0,
-    rotation: 0,
-    index: 'a5',
-    parentId: 'page:page',
-    isLocked: false,
-    opacity: 1,
-    meta: {},
-    props: { ...getDefaultComponentProps('cache'), name },
-  }
-}
-
 /** Real Yjs updates to mutate: record writes, a meta write, foreign root types. */
 function sampleUpdates(random: () => number): Uint8Array[] {
   const updates: Uint8Array[] = []
@@ -84,7 +67,7 @@ function sampleUpdates(random: () => number): Uint8Array[] {
     const capture = (u: Uint8Array) => updates.push(u)
     doc.on('update', capture)
     const board = openBoardRecords(doc)
-    if (i % 4 === 0) board.set(`shape:fuzz${i}`, card(`shape:fuzz${i}`, `Fuzz ${i}`, random() * 500))
+    if (i % 4 === 0) board.set(`shape:fuzz${i}`, cardRecord(`shape:fuzz${i}`, `Fuzz ${i}`, random() * 500))
     else if (i % 4 === 1)
       board.set(`shape:fuzz${i}`, { id: 'shape:other', typeName: 'shape', junk: 'x'.repeat(200) })
     else if (i % 4 === 2) doc.getMap('meta').set('schema', { schemaVersion: 99, sequences: {} })
@@ -268,7 +251,7 @@ describe('sync protocol fuzzing', () => {
     const alice = honestClient(server, session, 'candidate', 'alice')
     const bob = honestClient(server, session, 'interviewer', 'bob')
     await Promise.all([waitForSync(alice.provider), waitForSync(bob.provider)])
-    openBoardRecords(alice.doc).set('shape:before', card('shape:before', 'Before the fuzz', 100))
+    openBoardRecords(alice.doc).set('shape:before', cardRecord('shape:before', 'Before the fuzz', 100))
     await waitFor(() => readBoardRecords(bob.doc).has('shape:before'), 'the first honest edit to arrive')
 
     const random = mulberry32(SEED)
@@ -316,9 +299,9 @@ describe('sync protocol fuzzing', () => {
     expect(alice.closes).toEqual([])
     expect(bob.closes).toEqual([])
     expect(alice.provider.wsconnected && bob.provider.wsconnected).toBe(true)
-    openBoardRecords(alice.doc).set('shape:after', card('shape:after', 'After the fuzz', 300))
+    openBoardRecords(alice.doc).set('shape:after', cardRecord('shape:after', 'After the fuzz', 300))
     await waitFor(() => readBoardRecords(bob.doc).has('shape:after'), 'an edit from alice to reach bob')
-    openBoardRecords(bob.doc).set('shape:reply', card('shape:reply', 'Reply', 500))
+    openBoardRecords(bob.doc).set('shape:reply', cardRecord('shape:reply', 'Reply', 500))
     await waitFor(() => readBoardRecords(alice.doc).has('shape:reply'), 'an edit from bob to reach alice')
     const honestBoard = readBoardRecords(alice.doc)
 

@@ -74,7 +74,12 @@ export function waitForSync(provider: WebsocketProvider): Promise<void> {
 
 /** Puts a valid component card (a cache) on a board doc, as a browser's binding would write it. */
 export function putCard(doc: Y.Doc, id: `shape:${string}`, name: string, x = 900): void {
-  openBoardRecords(doc).set(id, {
+  openBoardRecords(doc).set(id, cardRecord(id, name, x))
+}
+
+/** A valid component card record (a cache) on the board's page. */
+export function cardRecord(id: string, name: string, x: number) {
+  return {
     id,
     typeName: 'shape',
     type: 'component',
@@ -87,7 +92,7 @@ export function putCard(doc: Y.Doc, id: `shape:${string}`, name: string, x = 900
     opacity: 1,
     meta: {},
     props: { ...getDefaultComponentProps('cache'), name },
-  })
+  }
 }
 
 /** The name on a card of a board doc, or undefined when the card is not there. */
