@@ -128,6 +128,7 @@ export function BoardRoom({ sessionId, token, access }: Props) {
             role={role}
             phase={phase}
             data={interviewData}
+            editor={editor}
             inspector={<InspectorPanel editor={editor} canEdit={canEdit} />}
           />
         ),

@@ -1,6 +1,7 @@
 import type { Phase, Role } from '@scaleboard/schema'
 import { Target } from 'lucide-react'
 import type { ReactNode } from 'react'
+import type { Editor } from 'tldraw'
 import { ChecklistPanel, SharedChecklist } from '../checklist/ChecklistPanel.tsx'
 import { describeTally, tallyStatuses } from '../checklist/groupChecklist.ts'
 import { FeedbackPanel } from '../feedback/FeedbackPanel.tsx'
@@ -18,6 +19,8 @@ interface Props {
   data: InterviewData
   /** the selected component's figures: the first section */
   inspector: ReactNode
+  /** the mounted board editor (null until mounted): feedback anchors to and highlights its components */
+  editor: Editor | null
 }
 
 /**
