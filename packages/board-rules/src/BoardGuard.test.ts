@@ -189,3 +189,101 @@ describe('BoardGuard', () => {
     expect(attempt(ctx, 'candidate', () => ctx.board.delete(ctx.locked.id))).toMatchObject({ ok: false })
   })
 })
+
+/** An interviewer's shape on the annotations layer (any shape type can be an annotation). */
+function annotation(id: string, extra: Record<string, unknown> = {}) {
+  return { ...card(id), meta: { annotation: { author: 'interviewer', createdAt: 1, ...extra } } }
+}
+
+function arrowBinding(id: string, fromId: string, toId: string) {
+  return {
+    id,
+    typeName: 'binding',
+    type: 'arrow',
+    fromId,
+    toId,
+    meta: { annotation: { author: 'interviewer', createdAt: 1 } },
+    props: {
+      terminal: 'end',
+      normalizedAnchor: { x: 0.5, y: 0.5 },
+      isExact: false,
+      isPrecise: false,
+      snap: 'none',
+    },
+  }
+}
+
+/** An empty annotations layer, as a session's second document starts. */
+function setUpAnnotations() {
+  const room = new Y.Doc()
+  const guard = new BoardGuard(Y.encodeStateAsUpdate(room), {
+    currentState: () => Y.encodeStateAsUpdate(room),
+    layer: 'annotations',
+  })
+  const client = new Y.Doc()
+  return { room, guard, client, board: openBoardRecords(client) } as unknown as ReturnType<typeof setUp>
+}
+
+describe('BoardGuard on the annotations layer', () => {
+  it('lets the interviewer add, change and delete annotations', () => {
+    const ctx = setUpAnnotations()
+    expect(attempt(ctx, 'interviewer', () => ctx.board.set('shape:n', annotation('shape:n')))).toEqual({
+      ok: true,
+    })
+    const pinned = annotation('shape:n', { pin: { shapeId: 'shape:web', dx: 10, dy: -40 } })
+    expect(attempt(ctx, 'interviewer', () => ctx.board.set('shape:n', pinned))).toEqual({ ok: true })
+    expect(attempt(ctx, 'interviewer', () => ctx.board.delete('shape:n'))).toEqual({ ok: true })
+  })
+
+  it('refuses any other writer, records without annotation meta, and non-shape records', () => {
+    const a = setUpAnnotations()
+    expect(attempt(a, 'candidate', () => a.board.set('shape:n', annotation('shape:n')))).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('only the interviewer'),
+    })
+    const b = setUpAnnotations()
+    expect(attempt(b, 'interviewer', () => b.board.set('shape:c', card('shape:c')))).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('meta.annotation'),
+    })
+    const c = setUpAnnotations()
+    const forged = annotation('shape:f', { author: 'candidate' })
+    expect(attempt(c, 'interviewer', () => c.board.set('shape:f', forged))).toMatchObject({ ok: false })
+    const d = setUpAnnotations()
+    expect(
+      attempt(d, 'interviewer', () =>
+        d.board.set(PAGE_ID, {
+          ...PageRecordType.create({ id: PAGE_ID, name: 'x', index: 'a1' as IndexKey }),
+        }),
+      ),
+    ).toMatchObject({ ok: false, reason: expect.stringContaining('do not belong in the annotations') })
+  })
+
+  it('allows a binding between two annotations and refuses one to a board shape', () => {
+    const ctx = setUpAnnotations()
+    expect(
+      attempt(ctx, 'interviewer', () => {
+        ctx.board.set('shape:a', annotation('shape:a'))
+        ctx.board.set('shape:b', annotation('shape:b'))
+        ctx.board.set('binding:ab', arrowBinding('binding:ab', 'shape:a', 'shape:b'))
+      }),
+    ).toEqual({ ok: true })
+    expect(
+      attempt(ctx, 'interviewer', () =>
+        ctx.board.set('binding:x', arrowBinding('binding:x', 'shape:a', 'shape:candidates-card')),
+      ),
+    ).toMatchObject({ ok: false, reason: expect.stringContaining('never a board shape') })
+  })
+
+  it('keeps the interviewer look off the board: no board record may carry meta.annotation', () => {
+    const ctx = setUp()
+    expect(attempt(ctx, 'candidate', () => ctx.board.set('shape:n', annotation('shape:n')))).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining("interviewer's layer"),
+    })
+    const b = setUp()
+    expect(attempt(b, 'interviewer', () => b.board.set('shape:n', annotation('shape:n')))).toMatchObject({
+      ok: false,
+    })
+  })
+})

@@ -1,5 +1,5 @@
 import { createBoardSchema } from '@scaleboard/components/schema'
-import { BOARD_RECORDS } from '@scaleboard/schema'
+import { BOARD_RECORDS, type DocumentLayer, hasAnnotationMeta, readAnnotationMeta } from '@scaleboard/schema'
 import * as Y from 'yjs'
 import { type BoardLimits, DEFAULT_BOARD_LIMITS } from './boardLimits.ts'
 import { DOCUMENT_RECORD_ID, isReferenceOriginal } from './protectedRecords.ts'
@@ -20,6 +20,8 @@ export interface BoardGuardOptions {
   limits?: Partial<BoardLimits>
   /** The room's current state, to start over from after a refused update. */
   currentState: () => Uint8Array
+  /** Which of the session's documents this is (default: the candidate's board). */
+  layer?: DocumentLayer
 }
 
 type Entry = { key: string; val: unknown }
@@ -43,10 +45,17 @@ const schema = createBoardSchema()
  * - the document record and the last page stay;
  * - the update is complete: nothing in it waits for changes the server has not seen.
  * And for a candidate: the scenario's locked "Current state" can be copied, never changed or deleted.
+ *
+ * The two layers of a session keep apart: no board record carries `meta.annotation` (nobody can
+ * forge the interviewer's look on the board), and the annotations layer holds only shapes and
+ * bindings with a valid `meta.annotation`, bindings joining two of its own shapes (a tldraw binding
+ * across the documents would need the candidate to write the interviewer's layer), written by the
+ * interviewer alone. It has no document record or page of its own: its shapes sit on the board's.
  */
 export class BoardGuard {
   readonly #limits: BoardLimits
   readonly #currentState: () => Uint8Array
+  readonly #layer: DocumentLayer
   #scratch!: Y.Doc
   #array!: Y.Array<Entry>
   /** Each record's current value (the right-most entry of its key). */
@@ -57,6 +66,7 @@ export class BoardGuard {
   constructor(initialState: Uint8Array, options: BoardGuardOptions) {
     this.#limits = { ...DEFAULT_BOARD_LIMITS, ...options.limits }
     this.#currentState = options.currentState
+    this.#layer = options.layer ?? 'board'
     this.#reset(initialState)
   }
 
@@ -122,6 +132,8 @@ export class BoardGuard {
     if (foreignType !== null) return refuse('change-refused', `only the server writes "${foreignType}"`)
     if (this.#badEntry) return refuse('change-refused', this.#badEntry)
     if (this.#touched.size === 0) return { ok: true }
+    if (this.#layer === 'annotations' && writer !== 'interviewer' && writer !== 'system')
+      return refuse('change-refused', 'only the interviewer writes annotations')
 
     const next = this.#resolveTouched()
     const before = (id: string) => this.#records.get(id)
@@ -137,7 +149,7 @@ export class BoardGuard {
           return refuse('change-refused', 'the document record cannot be deleted')
         if ((old as AnyRecord)?.typeName === 'page') removedPages += 1
       } else {
-        const problem = this.#recordProblem(key, value)
+        const problem = this.#recordProblem(key, value) ?? this.#layerProblem(value as AnyRecord, next)
         if (problem) return problem
       }
       if (
@@ -175,6 +187,25 @@ export class BoardGuard {
       type.validate(value)
     } catch (error) {
       return refuse('change-refused', `invalid ${record.typeName}: ${(error as Error).message.slice(0, 80)}`)
+    }
+    return null
+  }
+
+  #layerProblem(record: AnyRecord, next: Map<string, unknown>): GuardVerdict | null {
+    if (this.#layer === 'board')
+      return hasAnnotationMeta(record)
+        ? refuse('change-refused', "meta.annotation belongs to the interviewer's layer, not the board")
+        : null
+    if (record.typeName !== 'shape' && record.typeName !== 'binding')
+      return refuse('change-refused', `"${String(record.typeName)}" records do not belong in the annotations`)
+    if (!readAnnotationMeta(record))
+      return refuse('change-refused', 'an annotation needs a valid meta.annotation')
+    if (record.typeName === 'binding') {
+      const { fromId, toId } = record as { fromId?: unknown; toId?: unknown }
+      const inLayer = (id: unknown) =>
+        typeof id === 'string' && (next.has(id) ? next.get(id) !== undefined : this.#records.has(id))
+      if (!inLayer(fromId) || !inLayer(toId))
+        return refuse('change-refused', 'an annotation binding joins two annotations, never a board shape')
     }
     return null
   }

@@ -345,3 +345,61 @@ describe('bindBoard', () => {
     expect(b.store.has(id)).toBe(false)
   })
 })
+
+describe('bindBoard with two layers in one store', () => {
+  const isNote = (record: TLRecord) => 'meta' in record && record.meta.layer === 'notes'
+
+  /** One store showing a board doc and a notes doc, as the web app shows the board and annotations. */
+  function layeredPeer() {
+    const peer = newPeer()
+    const notesDoc = new Y.Doc()
+    bind(peer, { owns: (r) => !isNote(r) })
+    const notesSkipped: Error[] = []
+    const notes = bindBoard({
+      store: peer.store,
+      doc: notesDoc,
+      owns: isNote,
+      onSkippedRecord: (_record, error) => notesSkipped.push(error),
+    })
+    cleanups.push(() => notes.dispose())
+    return { peer, notesDoc, notes, notesSkipped }
+  }
+
+  it('writes each record to the doc of its layer only, and never seeds the second doc with a page', () => {
+    const { peer, notesDoc } = layeredPeer()
+    const board = createShapeId('board')
+    const note = createShapeId('note')
+    peer.store.put([geoShape(peer.store, board)])
+    peer.store.put([{ ...geoShape(peer.store, note), meta: { layer: 'notes' } }])
+    expect([...readBoardRecords(peer.doc).keys()]).toContain(board)
+    expect(readBoardRecords(peer.doc).has(note)).toBe(false)
+    expect([...readBoardRecords(notesDoc).keys()]).toEqual([note])
+    peer.store.remove([note])
+    expect(readBoardRecords(notesDoc).size).toBe(0)
+    expect(readBoardRecords(peer.doc).has(board)).toBe(true)
+  })
+
+  it('ignores a record of the other layer arriving in its doc, and keeps the other layer on rebind', () => {
+    const { peer, notesDoc, notesSkipped } = layeredPeer()
+    const note = createShapeId('note')
+    peer.store.put([{ ...geoShape(peer.store, note), meta: { layer: 'notes' } }])
+    const stray = createShapeId('stray')
+    openBoardRecords(notesDoc).set(stray, geoShape(peer.store, stray))
+    expect(peer.store.has(stray)).toBe(false)
+    expect(notesSkipped.map((e) => e.message)).toEqual([expect.stringContaining('another layer')])
+    // A fresh board binding (e.g. after a reconnect) must not drop the notes as stale.
+    const again = bindBoard({ store: peer.store, doc: peer.doc, owns: (r) => !isNote(r) })
+    cleanups.push(() => again.dispose())
+    expect(peer.store.has(note)).toBe(true)
+  })
+
+  it('writes records applied as remote changes when asked to', () => {
+    const { peer, notesDoc, notes } = layeredPeer()
+    const note = createShapeId('note')
+    peer.store.put([{ ...geoShape(peer.store, note), meta: { layer: 'notes' } }])
+    peer.store.mergeRemoteChanges(() => peer.store.update(note, (r) => ({ ...r, x: 777 })))
+    expect(readBoardRecords(notesDoc).get(note)).toMatchObject({ x: 0 })
+    notes.write([peer.store.get(note) as TLRecord])
+    expect(readBoardRecords(notesDoc).get(note)).toMatchObject({ x: 777 })
+  })
+})

@@ -18,11 +18,22 @@ export interface BindBoardOptions {
    * the app should make the editor read-only and ask the user to reload.
    */
   onSchemaTooNew?: (docSchema: SerializedSchema) => void
+  /**
+   * Which of the store's records live in this doc, when one store shows several docs (the board
+   * and the interviewer's annotations layer). Others are neither written here nor read from here,
+   * nor dropped as stale. Default: every record.
+   */
+  owns?: (record: TLRecord) => boolean
 }
 
 export interface BoardBinding {
   /** True once the doc's schema turned out to be newer than ours; nothing is written from then on. */
   readonly schemaTooNew: boolean
+  /**
+   * Writes records the store already holds to the doc, e.g. changes first applied with
+   * `mergeRemoteChanges` (kept out of undo and of the doc) that should be stored after all.
+   */
+  write(records: TLRecord[]): void
   dispose(): void
 }
 
@@ -51,6 +62,7 @@ export function bindBoard({
   readonly = false,
   onSkippedRecord = warnSkipped,
   onSchemaTooNew,
+  owns = () => true,
 }: BindBoardOptions): BoardBinding {
   const origin = { binding: 'scaleboard-board-sync' }
   const records = openBoardRecords(doc)
@@ -121,7 +133,10 @@ export function bindBoard({
       for (const record of puts) flushedIds.add(record.id)
       for (const id of removals) flushedIds.add(id)
     }
-    const written = puts.map(inDocSchema).filter((record) => record !== null)
+    const written = puts
+      .filter(owns)
+      .map(inDocSchema)
+      .filter((record) => record !== null)
     doc.transact(() => {
       for (const id of removals) records.delete(id)
       for (const record of written) records.set(record.id, record)
@@ -134,7 +149,9 @@ export function bindBoard({
   const loadedIds = new Set<string>()
   for (const [key, entry] of records.map) {
     const result = prepareIncomingRecord(store, key, entry.val, docSchema)
-    if (result.ok) {
+    if (result.ok && !owns(result.record)) {
+      onSkippedRecord(entry.val, new Error(`record ${key} belongs to another layer`))
+    } else if (result.ok) {
       loaded.push(result.record)
       loadedIds.add(key)
     } else {
@@ -147,7 +164,7 @@ export function bindBoard({
   const stale = docIsEmpty
     ? []
     : (store.allRecords() as TLRecord[])
-        .filter((r) => store.scopedTypes.document.has(r.typeName) && !records.map.has(r.id))
+        .filter((r) => store.scopedTypes.document.has(r.typeName) && owns(r) && !records.map.has(r.id))
         .map((r) => r.id)
   // Even with nothing to load: mergeRemoteChanges runs tldraw's integrity check, which gives the
   // store its document and page (written to an empty doc below).
@@ -163,7 +180,7 @@ export function bindBoard({
       hasDocument && hasPage
         ? []
         : (store.allRecords() as TLRecord[]).filter(
-            (r) => store.scopedTypes.document.has(r.typeName) && !records.map.has(r.id),
+            (r) => store.scopedTypes.document.has(r.typeName) && owns(r) && !records.map.has(r.id),
           )
     if (missing.length > 0) writeToDoc(missing, [])
   }
@@ -173,7 +190,10 @@ export function bindBoard({
     ({ changes }) => {
       if (!canWrite()) return
       const puts = [...Object.values(changes.added), ...Object.values(changes.updated).map(([, to]) => to)]
-      writeToDoc(puts, Object.keys(changes.removed))
+      const removals = Object.values(changes.removed)
+        .filter(owns)
+        .map((r) => r.id)
+      writeToDoc(puts, removals)
     },
     { source: 'user', scope: 'document' },
   )
@@ -197,11 +217,14 @@ export function bindBoard({
     for (const [key, change] of changes) {
       if (flushed.has(key)) continue
       if (change.action === 'delete') {
-        if (store.has(key as TLRecord['id'])) removals.push(key as TLRecord['id'])
+        const held = store.get(key as TLRecord['id'])
+        if (held && owns(held)) removals.push(held.id)
         continue
       }
       const result = prepareIncomingRecord(store, key, change.newValue, schema)
-      if (result.ok) puts.push(result.record)
+      if (result.ok && !owns(result.record))
+        onSkippedRecord(change.newValue, new Error(`record ${key} belongs to another layer`))
+      else if (result.ok) puts.push(result.record)
       else onSkippedRecord(change.newValue, result.error)
     }
     if (puts.length > 0 || removals.length > 0) applyToStore(puts, removals)
@@ -217,6 +240,9 @@ export function bindBoard({
   return {
     get schemaTooNew() {
       return schemaTooNew
+    },
+    write(records) {
+      if (canWrite() && records.length > 0) writeToDoc(records, [])
     },
     dispose() {
       stopListening()

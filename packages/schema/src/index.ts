@@ -1,4 +1,17 @@
-export { BOARD_FORMAT_VERSION, BOARD_META, BOARD_RECORDS, BoardMetaKey } from './board.ts'
+export {
+  ANNOTATION_META_KEY,
+  AnnotationMeta,
+  AnnotationPin,
+  BOARD_FORMAT_VERSION,
+  BOARD_META,
+  BOARD_RECORDS,
+  BoardMetaKey,
+  DocumentLayer,
+  documentIdOf,
+  hasAnnotationMeta,
+  parseDocumentId,
+  readAnnotationMeta,
+} from './board.ts'
 export {
   Architecture,
   ArchitectureComponent,

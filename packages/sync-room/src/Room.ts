@@ -154,7 +154,7 @@ export class Room {
     room.#checkpointSeq = rebuilt ? 0 : checkpointSeq
     room.#lastSeq = lastSeq
     room.#docBytes = state.byteLength
-    room.#guard = options.guard?.(state, () => Y.encodeStateAsUpdate(room.doc)) ?? null
+    room.#guard = options.guard?.(state, () => Y.encodeStateAsUpdate(room.doc), options.docId) ?? null
     room.#bus = options.bus?.join(options.docId, (update) => room.#applyFromBus(update)) ?? null
     if (rebuilt && lastSeq > 0) await room.#checkpoint()
     return room

@@ -17,8 +17,15 @@ export interface UpdateGuard {
   destroy(): void
 }
 
-/** Makes a room's guard once its stored state is loaded; `currentState` reads the room's state later. */
-export type UpdateGuardFactory = (initialState: Uint8Array, currentState: () => Uint8Array) => UpdateGuard
+/**
+ * Makes a room's guard once its stored state is loaded; `currentState` reads the room's state
+ * later, `docId` says which document the room holds.
+ */
+export type UpdateGuardFactory = (
+  initialState: Uint8Array,
+  currentState: () => Uint8Array,
+  docId: string,
+) => UpdateGuard
 
 /** Told when a room can or cannot write to its log, so the process can say so (e.g. /healthz). */
 export interface LogHealthReporter {

@@ -1,12 +1,14 @@
 import { BoardGuard } from '@scaleboard/board-rules'
+import { parseDocumentId } from '@scaleboard/schema'
 import type { RoomLimits, RoomRegistryOptions, UpdateGuardFactory } from '@scaleboard/sync-room'
 import type { Config } from '../config.ts'
 
-/** Every board room judges client updates against the board's rules before applying them. */
+/** Every room judges client updates against its layer's rules (board or annotations) before applying them. */
 export function boardGuardFactory(config: Config): UpdateGuardFactory {
   const limits = { maxRecords: config.MAX_RECORDS, maxRecordBytes: config.MAX_RECORD_BYTES }
-  return (initialState, currentState) => {
-    const guard = new BoardGuard(initialState, { currentState, limits })
+  return (initialState, currentState, docId) => {
+    const { layer } = parseDocumentId(docId)
+    const guard = new BoardGuard(initialState, { currentState, limits, layer })
     return {
       check: (update, author) => guard.check(update, author.role),
       mirror: (update) => guard.mirror(update),

@@ -1,6 +1,15 @@
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
-import { canEditBoard, type Role, SessionId, SYNC_PATH, SyncCloseCode, UserId } from '@scaleboard/schema'
+import {
+  canEditBoard,
+  DocumentLayer,
+  documentIdOf,
+  type Role,
+  SessionId,
+  SYNC_PATH,
+  SyncCloseCode,
+  UserId,
+} from '@scaleboard/schema'
 import type { Storage } from '@scaleboard/storage'
 import { type Room, type RoomConnection, RoomFullError, type RoomRegistry } from '@scaleboard/sync-room'
 import { type RawData, WebSocketServer } from 'ws'
@@ -24,7 +33,7 @@ export interface SyncEndpointOptions {
 
 /**
  * Handles `upgrade` requests for `/sync/<sessionId>?ticket=…&user=…` (or `?token=…`, see
- * syncGrant.ts): the grant is checked and the room loaded BEFORE the handshake completes, so a
+ * syncGrant.ts), and `/sync/<sessionId>/annotations` for the interviewer's layer: the grant is checked and the room loaded BEFORE the handshake completes, so a
  * refused client receives no document bytes and an accepted one is never answered from an
  * unloaded room.
  */
@@ -61,8 +70,13 @@ export function createSyncUpgradeHandler({
     const url = new URL(request.url ?? '/', 'http://localhost')
     const prefix = `${SYNC_PATH}/`
     if (!url.pathname.startsWith(prefix)) return refuse(socket, 404, 'Not Found')
-    const sessionId = SessionId.safeParse(safeDecode(url.pathname.slice(prefix.length)))
-    if (!sessionId.success) return refuse(socket, 404, 'Not Found')
+    const [sessionSegment, layerSegment, ...rest] = url.pathname.slice(prefix.length).split('/')
+    const sessionId = SessionId.safeParse(safeDecode(sessionSegment ?? ''))
+    const layer = DocumentLayer.exclude(['board']).safeParse(layerSegment ?? undefined)
+    if (!sessionId.success || rest.length > 0 || (layerSegment !== undefined && !layer.success))
+      return refuse(socket, 404, 'Not Found')
+    const docId = documentIdOf(sessionId.data, layer.success ? layer.data : 'board')
+    const annotations = layer.success
     const address = request.socket.remoteAddress ?? 'unknown'
     // Bad credentials count against the same per-address budget as REST's 401s.
     if (!authFailures.has(address)) return refuse(socket, 429, 'Too Many Requests')
@@ -76,7 +90,7 @@ export function createSyncUpgradeHandler({
 
     let lease: Awaited<ReturnType<RoomRegistry['open']>>
     try {
-      lease = await rooms.open(sessionId.data, grant.role)
+      lease = await rooms.open(docId, grant.role)
     } catch (error) {
       if (error instanceof RoomFullError)
         return acceptThenClose(
@@ -94,10 +108,11 @@ export function createSyncUpgradeHandler({
       const connection = websocketConnection(
         ws,
         { sessionId: grant.sessionId, role: grant.role, userId: user.success ? user.data : null },
-        !canEditBoard(grant.role),
+        // The interviewer's layer is read-only for everyone else: their updates are dropped, never stored.
+        annotations ? grant.role !== 'interviewer' : !canEditBoard(grant.role),
         identity,
         // Opt-in: a stock y-websocket client would log every frame of a type it does not know.
-        url.searchParams.get('session') === '1',
+        !annotations && url.searchParams.get('session') === '1',
       )
       const room = lease.room
       // Without an 'error' listener, ws re-throws (e.g. an oversized frame) and the process dies.
