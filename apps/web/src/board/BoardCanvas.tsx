@@ -15,6 +15,7 @@ import {
 } from 'tldraw'
 import 'tldraw/tldraw.css'
 import type { WebsocketProvider } from 'y-websocket'
+import { AnnotationBadges } from '../annotations/AnnotationBadges.tsx'
 import { readConfig } from '../config.ts'
 import { showInitialView } from './initialView.ts'
 import { keepLinksAsText } from './keepLinksAsText.ts'
@@ -45,7 +46,8 @@ interface Props {
 }
 
 // Our top bar shows who is here (and follows them); tldraw's own people menu would repeat it.
-const components: TLComponents = { SharePanel: null }
+// The interviewer's annotations carry a badge, drawn over the canvas.
+const components: TLComponents = { SharePanel: null, InFrontOfTheCanvas: AnnotationBadges }
 
 // The scenario's current state is locked so it can't be broken by accident; candidates still
 // click it to read its figures in the inspector and copy parts of it into their design.

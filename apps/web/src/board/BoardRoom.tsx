@@ -3,6 +3,8 @@ import { canEditBoard, type SessionAccess } from '@scaleboard/schema'
 import { RefreshCw } from 'lucide-react'
 import { useMemo, useState } from 'react'
 import type { Editor } from 'tldraw'
+import { AnnotationBar } from '../annotations/AnnotationBar.tsx'
+import { useAnnotations } from '../annotations/useAnnotations.ts'
 import { BriefPanel } from '../brief/BriefPanel.tsx'
 import { colourFor, displayName, getBrowserUserId } from '../identity.ts'
 import { InterviewPanels, RevisionFocus } from '../interview/InterviewPanels.tsx'
@@ -49,6 +51,7 @@ export function BoardRoom({ sessionId, token, access }: Props) {
   const board = useBoundBoard(connection, facts.everSynced, role, self, state)
   const people = usePeople(connection?.provider.awareness ?? null, self)
   const [editor, setEditor] = useState<Editor | null>(null)
+  const annotations = useAnnotations(sessionId, token, self, role, board?.store ?? null, editor)
   const { followingId, toggleFollow } = useFollow(editor)
   const canEdit = canEditBoard(role)
   const inspecting = useInspectableSelection(editor)
@@ -156,6 +159,7 @@ export function BoardRoom({ sessionId, token, access }: Props) {
         onEditor={setEditor}
       />
       <RevisionFocus phase={phase} data={interviewData} />
+      {role === 'interviewer' && <AnnotationBar editor={editor} name={self.name} state={annotations.state} />}
       <WalkthroughBar
         editor={editor}
         people={people}

@@ -1,4 +1,4 @@
-import { SYNC_PATH, SyncCloseCode } from '@scaleboard/schema'
+import { type DocumentLayer, documentIdOf, SYNC_PATH, SyncCloseCode } from '@scaleboard/schema'
 import { useCallback, useEffect, useReducer, useState } from 'react'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
@@ -50,21 +50,28 @@ async function fetchTicket(sessionId: string, token: string): Promise<string> {
 }
 
 /**
- * One Y.Doc and y-websocket provider per open board (`/sync/<sessionId>?ticket=…&user=…`, with a
- * new ticket for every connect: the role token never enters a WebSocket URL), with its events
- * folded into ConnectionFacts. Created in an effect so React's dev double-mount
- * gets a fresh provider rather than a destroyed one.
+ * One Y.Doc and y-websocket provider per open document (`/sync/<sessionId>?ticket=…&user=…` for
+ * the board, `/sync/<sessionId>/annotations?…` for the interviewer's layer, with a new ticket for
+ * every connect: the role token never enters a WebSocket URL), with its events folded into
+ * ConnectionFacts. Created in an effect so React's dev double-mount gets a fresh provider rather
+ * than a destroyed one. Presence and the session-state channel travel with the board only.
  */
-export function useBoardConnection(sessionId: string, token: string, userId: string): UseBoardConnection {
+export function useBoardConnection(
+  sessionId: string,
+  token: string,
+  userId: string,
+  layer: DocumentLayer = 'board',
+): UseBoardConnection {
   const [connection, setConnection] = useState<BoardConnection | null>(null)
   const [facts, dispatch] = useReducer(reduceConnection, initialConnectionFacts)
 
   useEffect(() => {
     const doc = new Y.Doc()
-    const provider = new WebsocketProvider(syncServerUrl(), sessionId, doc, {
+    const board = layer === 'board'
+    const provider = new WebsocketProvider(syncServerUrl(), documentIdOf(sessionId, layer), doc, {
       // `user` is only a label; the grant comes from the ticket.
       // `session=1`: this page reads the session-state channel (phase, clock, what changed).
-      params: { user: userId, session: '1' },
+      params: board ? { user: userId, session: '1' } : { user: userId },
       WebSocketPolyfill: ticketWebSocket(() => fetchTicket(sessionId, token)),
       // Tabs must not relay each other's updates: an observer tab would bypass the server's read-only check.
       disableBc: true,
@@ -72,8 +79,13 @@ export function useBoardConnection(sessionId: string, token: string, userId: str
       shouldReconnect: (event) => shouldReconnectAfter(event.code),
     })
     sendOwnAwarenessOnly(provider)
-    // Before the first connect completes: the server sends the session state right after the join.
-    attachSessionChannel(provider)
+    if (board) {
+      // Before the first connect completes: the server sends the session state right after the join.
+      attachSessionChannel(provider)
+    } else {
+      // Everyone's presence is on the board's connection; this one carries no awareness.
+      provider.awareness.setLocalState(null)
+    }
     const onStatus = ({ status }: { status: 'connecting' | 'connected' | 'disconnected' }) =>
       dispatch({ type: 'status', status })
     const onSync = (synced: boolean) => dispatch({ type: 'sync', synced })
@@ -107,7 +119,7 @@ export function useBoardConnection(sessionId: string, token: string, userId: str
       doc.destroy()
       setConnection(null)
     }
-  }, [sessionId, token, userId])
+  }, [sessionId, token, userId, layer])
 
   // Stop hammering the server once a failure is known; `retry` resumes.
   useEffect(() => {

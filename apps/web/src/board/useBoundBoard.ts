@@ -2,6 +2,7 @@ import { bindBoard, createBoardStore, type PresenceUser } from '@scaleboard/boar
 import type { Role } from '@scaleboard/schema'
 import { useEffect, useState } from 'react'
 import { atom, type TLStore } from 'tldraw'
+import { isAnnotation } from '../annotations/annotationLayer.ts'
 import type { ConnectionState } from './connectionState.ts'
 import { boardShapeUtils } from './shapes.ts'
 import type { BoardConnection } from './useBoardConnection.ts'
@@ -39,6 +40,8 @@ export function useBoundBoard(
       store,
       doc: connection.doc,
       readonly: observer,
+      // The interviewer's annotations share this store but live in their own doc (useAnnotations).
+      owns: (record) => !isAnnotation(record),
       onSchemaTooNew: () => {
         readonly.set(true)
         setBoard((current) => (current ? { ...current, schemaTooNew: true } : current))
