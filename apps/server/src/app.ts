@@ -8,6 +8,7 @@ import { type ApiRateLimits, rateLimit } from './http/rateLimit.ts'
 import { securityHeaders } from './http/securityHeaders.ts'
 import { registerHealthRoute } from './routes/health.ts'
 import { type InterviewRoutesDeps, registerInterviewRoutes } from './routes/interview.ts'
+import { type RequirementRoutesDeps, registerRequirementRoutes } from './routes/requirements.ts'
 import { registerScenarioRoutes, type ScenarioRoutesDeps } from './routes/scenarios.ts'
 import { registerSessionRoutes, type SessionRoutesDeps } from './routes/sessions.ts'
 import { registerTicketRoutes, type TicketRoutesDeps } from './routes/tickets.ts'
@@ -20,7 +21,8 @@ export interface AppDeps
     ScenarioRoutesDeps,
     TicketRoutesDeps,
     InterviewRoutesDeps,
-    WorkflowRoutesDeps {
+    WorkflowRoutesDeps,
+    RequirementRoutesDeps {
   storage: Storage
   web: StaticSiteOptions
   /** The organiser's token (http/grant.ts resolves it and role tokens for every /api request). */
@@ -69,6 +71,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   registerTicketRoutes(app, deps)
   registerInterviewRoutes(app, deps)
   registerWorkflowRoutes(app, deps)
+  registerRequirementRoutes(app, deps)
   registerScenarioRoutes(app, deps)
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' })
   app.doc31('/api/openapi.json', {

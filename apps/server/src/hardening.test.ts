@@ -487,6 +487,21 @@ describe('roles: every route states who it serves', () => {
     },
     {
       method: 'get',
+      template: '/api/sessions/{id}/requirements',
+      path: () => `/api/sessions/${fraud.id}/requirements`,
+      allowed: ['organiser', 'interviewer', 'candidate', 'observer'],
+      forbidden: ['otherCandidate', 'otherInterviewer'],
+    },
+    {
+      method: 'post',
+      template: '/api/sessions/{id}/requirements',
+      path: () => `/api/sessions/${fraud.id}/requirements`,
+      body: '{"text":"Traffic doubles in 6 months"}',
+      allowed: ['organiser', 'interviewer'],
+      forbidden: ['candidate', 'observer', 'otherInterviewer'],
+    },
+    {
+      method: 'get',
       template: '/api/sessions/{id}/feedback',
       path: () => `/api/sessions/${fraud.id}/feedback`,
       allowed: ['organiser', 'interviewer', 'candidate', 'observer'],

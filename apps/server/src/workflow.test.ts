@@ -2,6 +2,7 @@ import {
   type Checklist,
   type Feedback,
   type InterviewerNote,
+  type RequirementChange,
   SESSION_STATE_MESSAGE,
   type SessionMessage,
 } from '@scaleboard/schema'
@@ -104,6 +105,67 @@ describe('the checklist: the interviewer’s rubric', () => {
   })
 })
 
+describe('requirement changes', () => {
+  it('are added by the interviewer with a checklist item, stamped with the clock, and read by every role', async () => {
+    const session = await createSession(server.url, { scenarioId: 'fraud-scoring', level: 'senior' })
+    await call(session, 'interviewer', 'POST', '/phase', { phase: 'design' })
+    const added = await call<RequirementChange>(session, 'interviewer', 'POST', '/requirements', {
+      text: '  Traffic doubles in 6 months  ',
+    })
+    expect(added.status).toBe(201)
+    expect(added.body).toMatchObject({ text: 'Traffic doubles in 6 months', at: { phase: 'design' } })
+    expect(added.body.at.phaseElapsedMs).not.toBeNull()
+    const byOrganiser = await call<RequirementChange>(session, 'organiser', 'POST', '/requirements', {
+      text: 'Budget cut by 30%',
+    })
+    expect(byOrganiser.status).toBe(201)
+
+    for (const who of ['candidate', 'observer', 'interviewer', 'organiser'] as const) {
+      const listed = await call<{ changes: RequirementChange[] }>(session, who, 'GET', '/requirements')
+      expect(listed.status, who).toBe(200)
+      expect(listed.body.changes, who).toEqual([added.body, byOrganiser.body])
+    }
+    const checklist = await call<Checklist>(session, 'interviewer', 'GET', '/checklist')
+    const item = checklist.body.items.find((i) => i.id === added.body.checklistItemId)
+    expect(item).toMatchObject({
+      id: added.body.checklistItemId,
+      text: 'Traffic doubles in 6 months',
+      group: 'requirements',
+      source: 'interviewer',
+    })
+    // The item is part of the rubric like any other: the interviewer rates it.
+    const rated = await call(session, 'interviewer', 'PATCH', `/checklist/${item?.id}`, { status: 'met' })
+    expect(rated.status).toBe(200)
+  })
+
+  it('refuses the candidate, observers, another session’s interviewer, and a bad body', async () => {
+    const session = await createSession(server.url, { scenarioId: 'fraud-scoring', level: 'senior' })
+    const other = await createSession(server.url)
+    const body = { text: 'Traffic doubles in 6 months' }
+    expect((await call(session, 'candidate', 'POST', '/requirements', body)).status).toBe(403)
+    expect((await call(session, 'observer', 'POST', '/requirements', body)).status).toBe(403)
+    const foreign = await fetch(`${server.url}/api/sessions/${session.id}/requirements`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${other.token('interviewer')}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    })
+    expect(foreign.status).toBe(403)
+    const foreignRead = await fetch(`${server.url}/api/sessions/${session.id}/requirements`, {
+      headers: { authorization: `Bearer ${other.token('candidate')}` },
+    })
+    expect(foreignRead.status).toBe(403)
+    for (const bad of [{}, { text: '   ' }, { text: 'x'.repeat(301) }, { text: 'ok', group: 'scaling' }])
+      expect(
+        (await call(session, 'interviewer', 'POST', '/requirements', bad)).status,
+        JSON.stringify(bad),
+      ).toBe(400)
+    const listed = await call<{ changes: RequirementChange[] }>(session, 'candidate', 'GET', '/requirements')
+    expect(listed.body.changes).toEqual([])
+    const checklist = await call<Checklist>(session, 'interviewer', 'GET', '/checklist')
+    expect(checklist.body.items.every((i) => i.source === 'scenario')).toBe(true)
+  })
+})
+
 describe('private notes', () => {
   it('are stamped with the session clock and served to the interviewer and organiser only', async () => {
     const session = await createSession(server.url)
@@ -188,10 +250,13 @@ describe('live updates', () => {
       strength: { text: 's' },
       improvement: { text: 'i' },
     })
-    await waitFor(() => seen.length === 3, 'two announcements')
+    await call(session, 'interviewer', 'POST', '/requirements', { text: 'Budget cut by 30%' })
+    await waitFor(() => seen.length === 5, 'four announcements')
     expect(seen.slice(1)).toEqual([
       { type: 'changed', what: 'messages' },
       { type: 'changed', what: 'feedback' },
+      { type: 'changed', what: 'requirements' },
+      { type: 'changed', what: 'checklist' },
     ])
     expect(JSON.stringify(seen)).not.toContain('private')
     socket.close()

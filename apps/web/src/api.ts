@@ -1,6 +1,7 @@
 import {
   type AddChecklistItemBody,
   type AddNoteBody,
+  type AddRequirementChangeBody,
   ApiError,
   CandidateScenario,
   Checklist,
@@ -14,6 +15,7 @@ import {
   Level,
   type PhaseCommand,
   type PostMessageBody,
+  RequirementChange,
   ScenarioGuidance,
   SessionAccess,
   SessionMessage,
@@ -238,6 +240,22 @@ export function postMessage(
   body: PostMessageBody,
 ): Promise<SessionMessage> {
   return request(sessionPath(sessionId, 'messages'), SessionMessage, { token, method: 'POST', body })
+}
+
+const RequirementChangeList = z.object({ changes: z.array(RequirementChange) })
+
+/** GET /api/sessions/:id/requirements: requirements added during the session, for every role. */
+export async function getRequirementChanges(sessionId: string, token: string): Promise<RequirementChange[]> {
+  return (await request(sessionPath(sessionId, 'requirements'), RequirementChangeList, { token })).changes
+}
+
+/** POST /api/sessions/:id/requirements (interviewer): announce a requirement; it joins the checklist too. */
+export function addRequirementChange(
+  sessionId: string,
+  token: string,
+  body: AddRequirementChangeBody,
+): Promise<RequirementChange> {
+  return request(sessionPath(sessionId, 'requirements'), RequirementChange, { token, method: 'POST', body })
 }
 
 const FeedbackAnswer = z.object({ feedback: Feedback.nullable() })

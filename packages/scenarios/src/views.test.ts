@@ -13,8 +13,18 @@ describe('toCandidateScenario', () => {
       const json = JSON.stringify(candidate)
       expect(json).not.toContain(scenario.guidance.bottleneck)
       for (const pitfall of scenario.guidance.pitfalls) expect(json).not.toContain(pitfall)
+      for (const change of scenario.guidance.requirementChanges) expect(json).not.toContain(change.text)
       expect(CandidateScenario.parse(candidate)).toEqual(candidate)
       expect({ ...candidate, checklist: scenario.checklist, guidance: scenario.guidance }).toEqual(scenario)
+    }
+  })
+
+  it('keeps suggested requirement changes for senior candidates in every shipped scenario (interviewer only)', async () => {
+    for (const scenario of await loadScenarios()) {
+      const senior = scenario.guidance.requirementChanges.filter(
+        (change) => !change.levels || change.levels.includes('senior'),
+      )
+      expect(senior.length, scenario.id).toBeGreaterThanOrEqual(2)
     }
   })
 

@@ -25,6 +25,7 @@ export { ApiError } from './error.ts'
 export {
   AddChecklistItemBody,
   AddNoteBody,
+  AddRequirementChangeBody,
   CHECKLIST_GROUP_LABELS,
   CHECKLIST_GROUPS,
   Checklist,
@@ -45,6 +46,7 @@ export {
   PhaseMinutes,
   PhaseView,
   PostMessageBody,
+  RequirementChange,
   SESSION_STATE_MESSAGE,
   SessionClockStamp,
   SessionMessage,

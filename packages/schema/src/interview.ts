@@ -199,6 +199,24 @@ export const PostMessageBody = z
   .strict()
 export type PostMessageBody = z.infer<typeof PostMessageBody>
 
+/**
+ * A requirement the interviewer adds during the session ("traffic doubles in 6 months"): public,
+ * unlike the checklist. It shows at once in everyone's brief, marked as new with its time, and
+ * comes with a checklist item (`checklistItemId`) the interviewer rates like any other.
+ * `GET|POST /api/sessions/:id/requirements`.
+ */
+export const RequirementChange = z.object({
+  id: z.string(),
+  text: z.string(),
+  at: SessionClockStamp,
+  checklistItemId: z.string(),
+})
+export type RequirementChange = z.infer<typeof RequirementChange>
+
+/** `POST /api/sessions/:id/requirements` (interviewer and organiser) */
+export const AddRequirementChangeBody = z.object({ text: z.string().trim().min(1).max(300) }).strict()
+export type AddRequirementChangeBody = z.infer<typeof AddRequirementChangeBody>
+
 export const FeedbackPoint = z.object({
   text: z.string().trim().min(1).max(2000),
   /** board components the point is about (highlighted on the board when shown) */

@@ -182,6 +182,19 @@ describe('Scenario', () => {
     expect(issues.map((i) => i.path)).toEqual(['guidance.followUps.0.levels.0'])
   })
 
+  it('catches suggested requirement changes for levels the scenario does not offer', () => {
+    const issues = issuesOf((s) => {
+      Object.assign(s.guidance, {
+        requirementChanges: [{ text: 'Traffic doubles in 6 months.', levels: ['mid'] }],
+      })
+    })
+    expect(issues.map((i) => i.path)).toEqual(['guidance.requirementChanges.0.levels.0'])
+  })
+
+  it('defaults suggested requirement changes to none', () => {
+    expect(Scenario.parse(validScenario()).guidance.requirementChanges).toEqual([])
+  })
+
   it('catches duplicate ids', () => {
     const issues = issuesOf((s) => {
       s.requirements.push({ ...s.requirements[2] })

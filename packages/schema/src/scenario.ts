@@ -435,6 +435,14 @@ export const ScenarioGuidance = z
       .default([]),
     strongAnswers: z.array(OneLine).default([]),
     pitfalls: z.array(OneLine).default([]),
+    /**
+     * Requirement changes the interviewer may announce during the session ("traffic doubles in 6
+     * months"), offered as one-click suggestions; `levels` absent: every level. Each fits
+     * AddRequirementChangeBody (at most 300 characters).
+     */
+    requirementChanges: z
+      .array(z.object({ text: OneLine, levels: z.array(Level).min(1).optional() }).strict())
+      .default([]),
   })
   .strict()
 export type ScenarioGuidance = z.infer<typeof ScenarioGuidance>
@@ -516,6 +524,13 @@ function checkReferences(s: ReferencedScenario, ctx: Ctx): void {
     f.levels?.forEach((level, j) => {
       if (!levels.has(level))
         issue(['guidance', 'followUps', i, 'levels', j], `level "${level}" is not offered`)
+    })
+  })
+
+  s.guidance?.requirementChanges.forEach((change, i) => {
+    change.levels?.forEach((level, j) => {
+      if (!levels.has(level))
+        issue(['guidance', 'requirementChanges', i, 'levels', j], `level "${level}" is not offered`)
     })
   })
 

@@ -83,9 +83,12 @@ export type SessionView = z.infer<typeof SessionView>
 export const SessionStateMessage = z.object({ type: z.literal('session'), session: SessionView })
 export type SessionStateMessage = z.infer<typeof SessionStateMessage>
 
-/** A session-state channel message saying a resource changed: the browser refetches it. */
+/**
+ * A session-state channel message saying a resource changed: the browser refetches it.
+ * 'requirements': the interviewer added a requirement change (the brief shows it).
+ */
 export const SessionChangedMessage = z.object({
   type: z.literal('changed'),
-  what: z.enum(['checklist', 'messages', 'feedback']),
+  what: z.enum(['checklist', 'messages', 'feedback', 'requirements']),
 })
 export type SessionChangedMessage = z.infer<typeof SessionChangedMessage>

@@ -7,6 +7,7 @@ import type {
   PhaseCommand,
   PhaseEvent,
   PhaseMinutes,
+  RequirementChange,
   Role,
   SessionClockStamp,
   SessionMessage,
@@ -69,7 +70,8 @@ export interface SessionStore {
   /**
    * Deletes a session with all its data in one transaction: its tokens, the log and checkpoints
    * of its documents (doc id `id`, and `id/<layer>` such as `id/annotations`), and its interview
-   * records (phase events, checklist items, states and sharing, notes, messages, feedback).
+   * records (phase events, checklist items, states and sharing, notes, messages, requirement
+   * changes, feedback).
    * False when there was no such session.
    */
   deleteSession(id: string): Promise<boolean>
@@ -126,6 +128,14 @@ export interface InterviewStore {
   addMessage(sessionId: string, message: SessionMessage): Promise<void>
   /** The Q&A thread, oldest first. */
   listMessages(sessionId: string): Promise<SessionMessage[]>
+  /**
+   * Stores a requirement change and the checklist item it comes with, in one operation: both or
+   * neither. The caller makes the ids; `change.checklistItemId` is `item.id`. Rejects, storing
+   * nothing, when the session already has a checklist item with that id.
+   */
+  addRequirementChange(sessionId: string, change: RequirementChange, item: ChecklistEntry): Promise<void>
+  /** The session's requirement changes, oldest first. */
+  listRequirementChanges(sessionId: string): Promise<RequirementChange[]>
   /** Stores the session's feedback, replacing any earlier one. */
   saveFeedback(sessionId: string, feedback: Feedback): Promise<void>
   getFeedback(sessionId: string): Promise<Feedback | null>

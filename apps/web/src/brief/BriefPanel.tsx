@@ -1,10 +1,19 @@
-import type { CandidateScenario, ChecklistItem, Level, Role, ScenarioGuidance } from '@scaleboard/schema'
+import type {
+  CandidateScenario,
+  ChecklistItem,
+  Level,
+  RequirementChange,
+  Role,
+  ScenarioGuidance,
+  SessionMessage,
+} from '@scaleboard/schema'
 import { EyeOff, FileText, RefreshCw } from 'lucide-react'
 import { type KeyboardEvent, useId, useRef } from 'react'
 import type { SessionBrief } from '../api.ts'
 import { usePersistentFlag } from '../board/persistentFlag.ts'
 import { LEVEL_LABELS } from '../labels.ts'
 import { BriefSection } from './BriefSection.tsx'
+import { BriefUpdates } from './BriefUpdates.tsx'
 import { levelOf, requirementsFor } from './forLevel.ts'
 import { formatUsd } from './format.ts'
 import { GrowthFacts } from './GrowthFacts.tsx'
@@ -14,6 +23,7 @@ import { OptionsList } from './OptionsList.tsx'
 import { RequirementsList } from './RequirementsList.tsx'
 import { RichText } from './RichText.tsx'
 import { SeriesChart } from './SeriesChart.tsx'
+import { clarificationsOf } from './updates.ts'
 import { useSessionBrief } from './useSessionBrief.ts'
 import './brief.css'
 
@@ -21,11 +31,19 @@ interface Props {
   sessionId: string
   token: string
   role: Role
+  /** requirement changes made during the session (null until loaded), kept live by the board page */
+  requirementChanges: RequirementChange[] | null
+  /** the Q&A thread: its answers marked as clarifications show in the brief */
+  messages: SessionMessage[] | null
 }
 
 /** The left panel: the scenario as handed to the candidate, plus the interviewer's guide for the interviewer. */
-export function BriefPanel({ sessionId, token, role }: Props) {
+export function BriefPanel({ sessionId, token, role, requirementChanges, messages }: Props) {
   const { state, retry } = useSessionBrief(sessionId, token)
+  const updates: Updates = {
+    changes: requirementChanges ?? NONE,
+    clarifications: clarificationsOf(messages),
+  }
   switch (state.status) {
     case 'loading':
       return (
@@ -47,11 +65,19 @@ export function BriefPanel({ sessionId, token, role }: Props) {
         </div>
       )
     case 'ready':
-      return <Brief brief={state.brief} role={role} />
+      return <Brief brief={state.brief} role={role} updates={updates} />
   }
 }
 
-function Brief({ brief, role }: { brief: SessionBrief; role: Role }) {
+/** What changed since the brief was handed out: shown on top of it, for every role. */
+interface Updates {
+  changes: RequirementChange[]
+  clarifications: SessionMessage[]
+}
+
+const NONE: RequirementChange[] = []
+
+function Brief({ brief, role, updates }: { brief: SessionBrief; role: Role; updates: Updates }) {
   const { scenario, level, guidance, checklist } = brief
   if (!scenario) {
     return (
@@ -64,10 +90,16 @@ function Brief({ brief, role }: { brief: SessionBrief; role: Role }) {
   // mistake on one side from showing it to the candidate.
   if (guidance && role === 'interviewer') {
     return (
-      <InterviewerBrief scenario={scenario} level={level} guidance={guidance} checklist={checklist ?? []} />
+      <InterviewerBrief
+        scenario={scenario}
+        level={level}
+        guidance={guidance}
+        checklist={checklist ?? []}
+        updates={updates}
+      />
     )
   }
-  return <ScenarioBrief scenario={scenario} level={level} />
+  return <ScenarioBrief scenario={scenario} level={level} updates={updates} />
 }
 
 type Tab = 'scenario' | 'guide'
@@ -78,11 +110,13 @@ function InterviewerBrief({
   level,
   guidance,
   checklist,
+  updates,
 }: {
   scenario: CandidateScenario
   level: Level | null
   guidance: ScenarioGuidance
   checklist: ChecklistItem[]
+  updates: Updates
 }) {
   const [guideOpen, setGuideOpen] = usePersistentFlag('brief.guide-tab', false)
   const tab: Tab = guideOpen ? 'guide' : 'scenario'
@@ -128,7 +162,7 @@ function InterviewerBrief({
         {tab === 'guide' ? (
           <GuidanceSection guidance={guidance} checklist={checklist} scenario={scenario} level={level} />
         ) : (
-          <ScenarioBrief scenario={scenario} level={level} />
+          <ScenarioBrief scenario={scenario} level={level} updates={updates} />
         )}
       </div>
     </>
@@ -136,7 +170,15 @@ function InterviewerBrief({
 }
 
 /** What the candidate is handed: context, growth, requirements, expectations, metrics, priced options. */
-function ScenarioBrief({ scenario, level }: { scenario: CandidateScenario; level: Level | null }) {
+function ScenarioBrief({
+  scenario,
+  level,
+  updates,
+}: {
+  scenario: CandidateScenario
+  level: Level | null
+  updates: Updates
+}) {
   const variant = levelOf(scenario, level)
   const requirements = requirementsFor(scenario, level)
   const names = new Map(scenario.currentArchitecture.components.map((c) => [c.id, c.name]))
@@ -150,6 +192,7 @@ function ScenarioBrief({ scenario, level }: { scenario: CandidateScenario; level
           <span className="brief-header__minutes">{variant.designMinutes} min design</span>
         )}
       </header>
+      <BriefUpdates changes={updates.changes} clarifications={updates.clarifications} />
       <BriefSection title="Business context" testId="brief-context">
         <RichText source={scenario.context} />
       </BriefSection>

@@ -2,6 +2,7 @@ import type { CandidateScenario, ChecklistItem, Level, ScenarioGuidance } from '
 import { EyeOff } from 'lucide-react'
 import { BriefSection } from './BriefSection.tsx'
 import { checklistFor, followUpsFor } from './forLevel.ts'
+import { suggestedChangesFor } from './updates.ts'
 
 interface Props {
   guidance: ScenarioGuidance
@@ -18,6 +19,7 @@ interface Props {
  */
 export function GuidanceSection({ guidance, checklist: rubric, scenario, level }: Props) {
   const followUps = followUpsFor(guidance, level)
+  const requirementChanges = suggestedChangesFor(guidance, level, [])
   const checklist = checklistFor(rubric, scenario, level)
   const requirementLabels = new Map(scenario.requirements.map((r) => [r.id, r.label]))
   return (
@@ -48,6 +50,18 @@ export function GuidanceSection({ guidance, checklist: rubric, scenario, level }
           <ul className="brief-list">
             {followUps.map((followUp) => (
               <li key={followUp.question}>{followUp.question}</li>
+            ))}
+          </ul>
+        </BriefSection>
+      )}
+      {requirementChanges.length > 0 && (
+        <BriefSection title="Requirement changes to announce" aside={requirementChanges.length}>
+          <p className="brief-guidance__readonly">
+            Add one from the Checklist panel: it shows at once in the candidate’s brief.
+          </p>
+          <ul className="brief-list">
+            {requirementChanges.map((text) => (
+              <li key={text}>{text}</li>
             ))}
           </ul>
         </BriefSection>

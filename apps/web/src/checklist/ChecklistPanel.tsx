@@ -5,6 +5,7 @@ import {
   type ChecklistEntry,
   type ChecklistGroup,
   ChecklistStatus,
+  type RequirementChange,
 } from '@scaleboard/schema'
 import { Plus } from 'lucide-react'
 import { type FormEvent, useId, useState } from 'react'
@@ -15,15 +16,17 @@ import type { LiveResource } from '../interview/useLiveResource.ts'
 import { usePanelAction } from '../interview/usePanelAction.ts'
 import { errorMessage } from '../useRequest.ts'
 import { groupChecklist, STATUS_LABELS } from './groupChecklist.ts'
+import { RequirementChanges } from './RequirementChanges.tsx'
 
 interface Props {
   sessionId: string
   token: string
   checklist: LiveResource<Checklist>
+  requirements: LiveResource<RequirementChange[]>
 }
 
 /** The interviewer's rubric: a status and a note per item, items added live, and the share switch. */
-export function ChecklistPanel({ sessionId, token, checklist }: Props) {
+export function ChecklistPanel({ sessionId, token, checklist, requirements }: Props) {
   const { data, error, reload, set } = checklist
   if (!data) return <LoadState error={error} onRetry={reload} what="the checklist" />
 
@@ -68,6 +71,7 @@ export function ChecklistPanel({ sessionId, token, checklist }: Props) {
           </div>
         ))
       )}
+      <RequirementChanges sessionId={sessionId} token={token} requirements={requirements} onAdded={reload} />
       <AddItemForm sessionId={sessionId} token={token} onAdded={keep} />
     </div>
   )

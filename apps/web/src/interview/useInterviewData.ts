@@ -1,7 +1,14 @@
-import type { Checklist, Feedback, InterviewerNote, Role, SessionMessage } from '@scaleboard/schema'
+import type {
+  Checklist,
+  Feedback,
+  InterviewerNote,
+  RequirementChange,
+  Role,
+  SessionMessage,
+} from '@scaleboard/schema'
 import { useCallback } from 'react'
 import type { WebsocketProvider } from 'y-websocket'
-import { getChecklist, getFeedback, getMessages, getNotes } from '../api.ts'
+import { getChecklist, getFeedback, getMessages, getNotes, getRequirementChanges } from '../api.ts'
 import { type LiveResource, useLiveResource } from './useLiveResource.ts'
 
 export interface InterviewData {
@@ -10,9 +17,14 @@ export interface InterviewData {
   notes: LiveResource<InterviewerNote[]>
   messages: LiveResource<SessionMessage[]>
   feedback: LiveResource<Feedback | null>
+  /** requirements the interviewer added during the session: every role's brief shows them */
+  requirements: LiveResource<RequirementChange[]>
 }
 
-/** The session's checklist, notes, Q&A thread and feedback, each kept fresh from the board's socket. */
+/**
+ * The session's checklist, notes, Q&A thread, feedback and requirement changes, each kept fresh
+ * from the board's socket. The board page fetches each once and hands it to the panels and the brief.
+ */
 export function useInterviewData(
   sessionId: string,
   token: string,
@@ -46,5 +58,11 @@ export function useInterviewData(
     provider,
     'feedback',
   )
-  return { checklist, notes, messages, feedback }
+  const requirements = useLiveResource(
+    useCallback(() => getRequirementChanges(sessionId, token), [sessionId, token]),
+    key,
+    provider,
+    'requirements',
+  )
+  return { checklist, notes, messages, feedback, requirements }
 }

@@ -3,6 +3,7 @@ import type {
   Feedback,
   InterviewerNote,
   PhaseCommand,
+  RequirementChange,
   SessionClockStamp,
   SessionMessage,
 } from '@scaleboard/schema'
@@ -43,6 +44,14 @@ const message = (id: string, extra: Partial<SessionMessage> = {}): SessionMessag
   text: `Question ${id}?`,
   at: stamp(2000),
   clarification: false,
+  ...extra,
+})
+
+const change = (id: string, extra: Partial<RequirementChange> = {}): RequirementChange => ({
+  id,
+  text: `Requirement ${id}`,
+  at: stamp(4000),
+  checklistItemId: `item-${id}`,
   ...extra,
 })
 
@@ -276,6 +285,39 @@ export function describeInterviewStoreContract(name: string, open: OpenSubject<I
         expect(await store.listMessages('sess-1')).toEqual(messages)
         expect(await store.listMessages('sess-2')).toEqual([message('other')])
         expect(await store.listMessages('sess-none')).toEqual([])
+      })
+    })
+
+    describe('requirement changes', () => {
+      it('lists a session’s changes oldest first, exactly as added, and nothing for another session', async () => {
+        const changes = [
+          change('r2', { text: 'Traffic doubles in 6 months' }),
+          change('r1', { text: 'Budget cut by 30%', at: stamp(null, 'briefing') }),
+          change('r3', { at: stamp(5000, 'walkthrough') }),
+        ]
+        for (const c of changes)
+          await store.addRequirementChange('sess-1', c, entry(c.checklistItemId, { group: 'requirements' }))
+        await store.addRequirementChange('sess-2', change('other'), entry('item-other'))
+        expect(await store.listRequirementChanges('sess-1')).toEqual(changes)
+        expect(await store.listRequirementChanges('sess-2')).toEqual([change('other')])
+        expect(await store.listRequirementChanges('sess-none')).toEqual([])
+      })
+
+      it('stores the checklist item with the change, after the items added before it', async () => {
+        await store.addChecklistItem('sess-1', entry('before'))
+        const item = entry('item-r1', { text: 'Traffic doubles in 6 months', group: 'requirements' })
+        await store.addRequirementChange('sess-1', change('r1'), item)
+        expect(await store.listChecklistItems('sess-1')).toEqual([entry('before'), item])
+        expect(await store.listChecklistItems('sess-2')).toEqual([])
+      })
+
+      it('stores neither the change nor its item when the item’s id is taken', async () => {
+        await store.addChecklistItem('sess-1', entry('item-r1'))
+        await expect(
+          store.addRequirementChange('sess-1', change('r1'), entry('item-r1', { text: 'New text' })),
+        ).rejects.toThrow()
+        expect(await store.listRequirementChanges('sess-1')).toEqual([])
+        expect(await store.listChecklistItems('sess-1')).toEqual([entry('item-r1')])
       })
     })
 

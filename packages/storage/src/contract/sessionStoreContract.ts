@@ -134,7 +134,7 @@ export function describeSessionStoreContract(name: string, open: OpenSubject<Ses
       expect(await store.deleteSession('ab_c')).toBe(false)
     })
 
-    it('deletes a session’s checklist, notes, messages and feedback, and no other session’s', async () => {
+    it('deletes a session’s checklist, notes, messages, requirement changes and feedback, and no other session’s', async () => {
       const stamp = { at: '2026-01-01T10:00:00.000Z', phase: 'design' as const, phaseElapsedMs: 1000 }
       for (const id of ['ab_c', 'abXc']) {
         await store.createSession(sessionRecord(id, '2026-01-01T00:00:00.000Z'), hashes(id))
@@ -154,6 +154,11 @@ export function describeSessionStoreContract(name: string, open: OpenSubject<Ses
           at: stamp,
           clarification: false,
         })
+        await store.addRequirementChange(
+          id,
+          { id: 'r1', text: 'Budget cut by 30%', at: stamp, checklistItemId: 'x2' },
+          { id: 'x2', text: 'Budget cut by 30%', group: 'requirements', source: 'interviewer' },
+        )
         await store.saveFeedback(id, {
           strength: { text: 'clear' },
           improvement: { text: 'cost' },
@@ -167,9 +172,11 @@ export function describeSessionStoreContract(name: string, open: OpenSubject<Ses
       expect(await store.isChecklistShared('ab_c')).toBe(false)
       expect(await store.listNotes('ab_c')).toEqual([])
       expect(await store.listMessages('ab_c')).toEqual([])
+      expect(await store.listRequirementChanges('ab_c')).toEqual([])
       expect(await store.getFeedback('ab_c')).toBeNull()
 
-      expect(await store.listChecklistItems('abXc')).toHaveLength(1)
+      expect(await store.listChecklistItems('abXc')).toHaveLength(2)
+      expect(await store.listRequirementChanges('abXc')).toHaveLength(1)
       expect((await store.listChecklistStates('abXc')).size).toBe(1)
       expect(await store.isChecklistShared('abXc')).toBe(true)
       expect(await store.listNotes('abXc')).toHaveLength(1)

@@ -8,6 +8,7 @@ import {
   PhaseCommand,
   PhaseEvent,
   PhaseMinutes,
+  RequirementChange,
   Role,
   SessionClockStamp,
   SessionMessage,
@@ -387,6 +388,35 @@ class SqliteStorage implements Storage {
     )
   }
 
+  async addRequirementChange(
+    sessionId: string,
+    change: RequirementChange,
+    item: ChecklistEntry,
+  ): Promise<void> {
+    await this.#db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('checklist_items')
+        .values({ session_id: sessionId, item_id: item.id, entry: JSON.stringify(item) })
+        .execute()
+      await trx
+        .insertInto('requirement_changes')
+        .values({ session_id: sessionId, change: JSON.stringify(change) })
+        .execute()
+    })
+  }
+
+  async listRequirementChanges(sessionId: string): Promise<RequirementChange[]> {
+    const rows = await this.#db
+      .selectFrom('requirement_changes')
+      .select(['n', 'change'])
+      .where('session_id', '=', sessionId)
+      .orderBy('n')
+      .execute()
+    return rows.flatMap((row) =>
+      parseRow(RequirementChange, row.change, `session ${sessionId}: requirement change ${row.n}`),
+    )
+  }
+
   async saveFeedback(sessionId: string, feedback: Feedback): Promise<void> {
     const json = JSON.stringify(feedback)
     await this.#db
@@ -468,6 +498,7 @@ const INTERVIEW_TABLES = [
   'checklist_shared',
   'interviewer_notes',
   'session_messages',
+  'requirement_changes',
   'feedback',
 ] as const
 

@@ -123,6 +123,23 @@ const migrations: Record<string, Migration> = {
         .execute()
     },
   },
+  '0005_requirement_changes': {
+    async up(db: Kysely<unknown>) {
+      // Requirements the interviewer adds during the session (RequirementChange as JSON); public,
+      // unlike the checklist item each comes with. `n` keeps insertion order.
+      await db.schema
+        .createTable('requirement_changes')
+        .addColumn('n', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('session_id', 'text', (c) => c.notNull())
+        .addColumn('change', 'text', (c) => c.notNull())
+        .execute()
+      await db.schema
+        .createIndex('requirement_changes_session_id')
+        .on('requirement_changes')
+        .column('session_id')
+        .execute()
+    },
+  },
 }
 
 export const migrationProvider: MigrationProvider = {

@@ -89,6 +89,13 @@ export interface SessionMessagesTable {
   message: string
 }
 
+export interface RequirementChangesTable {
+  n: Generated<number>
+  session_id: string
+  /** RequirementChange as JSON */
+  change: string
+}
+
 export interface FeedbackTable {
   session_id: string
   /** Feedback as JSON */
@@ -107,5 +114,6 @@ export interface Database {
   checklist_shared: ChecklistSharedTable
   interviewer_notes: InterviewerNotesTable
   session_messages: SessionMessagesTable
+  requirement_changes: RequirementChangesTable
   feedback: FeedbackTable
 }
