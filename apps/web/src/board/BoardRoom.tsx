@@ -117,7 +117,15 @@ export function BoardRoom({ sessionId, token, access }: Props) {
           ? {
               title: 'Brief',
               id: 'brief',
-              content: <BriefPanel sessionId={sessionId} token={token} role={role} />,
+              content: (
+                <BriefPanel
+                  sessionId={sessionId}
+                  token={token}
+                  role={role}
+                  requirementChanges={interviewData.requirements.data}
+                  messages={interviewData.messages.data}
+                />
+              ),
             }
           : undefined
       }
@@ -158,7 +166,7 @@ export function BoardRoom({ sessionId, token, access }: Props) {
         self={self}
         onEditor={setEditor}
       />
-      <RevisionFocus phase={phase} data={interviewData} />
+      <RevisionFocus phase={phase} data={interviewData} editor={editor} />
       {role === 'interviewer' && <AnnotationBar editor={editor} name={self.name} state={annotations.state} />}
       <WalkthroughBar
         editor={editor}

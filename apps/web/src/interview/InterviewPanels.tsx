@@ -4,6 +4,7 @@ import type { ReactNode } from 'react'
 import type { Editor } from 'tldraw'
 import { ChecklistPanel, SharedChecklist } from '../checklist/ChecklistPanel.tsx'
 import { describeTally, tallyStatuses } from '../checklist/groupChecklist.ts'
+import { RevisionAnchors } from '../feedback/FeedbackAnchors.tsx'
 import { FeedbackPanel } from '../feedback/FeedbackPanel.tsx'
 import { NotesPanel } from '../notes/NotesPanel.tsx'
 import { QaPanel } from '../qa/QaPanel.tsx'
@@ -28,7 +29,7 @@ interface Props {
  * marked so), Q&A, Feedback. The candidate and observers see the checklist only once the
  * interviewer shares its result; the notes never.
  */
-export function InterviewPanels({ sessionId, token, role, phase, data, inspector }: Props) {
+export function InterviewPanels({ sessionId, token, role, phase, data, inspector, editor }: Props) {
   const interviewer = role === 'interviewer'
   const checklist = data.checklist.data
   const messageCount = data.messages.data?.length ?? 0
@@ -45,7 +46,12 @@ export function InterviewPanels({ sessionId, token, role, phase, data, inspector
           interviewerOnly={!checklist?.shared}
           summary={checklist ? describeTally(tallyStatuses(checklist.items)) : undefined}
         >
-          <ChecklistPanel sessionId={sessionId} token={token} checklist={data.checklist} />
+          <ChecklistPanel
+            sessionId={sessionId}
+            token={token}
+            checklist={data.checklist}
+            requirements={data.requirements}
+          />
         </PanelSection>
       )}
       {!interviewer && checklist?.shared && (
@@ -79,6 +85,7 @@ export function InterviewPanels({ sessionId, token, role, phase, data, inspector
           role={role}
           phase={phase}
           feedback={data.feedback}
+          editor={editor}
         />
       </PanelSection>
     </div>
@@ -92,15 +99,32 @@ function countLabel(count: number | undefined, one: string, many: string): strin
 /**
  * In the revision phase the improvement the candidate works on stays in view, over the board
  * (for every role: the interviewer and observers see what the candidate is asked to revise).
+ * Given the board's editor, the components it is anchored to are named and outlined on the board
+ * (on by default, toggleable).
  */
-export function RevisionFocus({ phase, data }: { phase: Phase | null; data: InterviewData }) {
+export function RevisionFocus({
+  phase,
+  data,
+  editor = null,
+}: {
+  phase: Phase | null
+  data: InterviewData
+  editor?: Editor | null
+}) {
   const feedback = data.feedback.data
   if (phase !== 'revision' || !feedback?.released) return null
   return (
     <div className="revision-focus" data-testid="revision-focus" role="note" aria-label="What to revise">
       <Target size={16} aria-hidden />
-      <div>
-        <strong>Revise:</strong> {feedback.improvement.text}
+      <div className="revision-focus__body">
+        <div>
+          <strong>Revise:</strong> {feedback.improvement.text}
+        </div>
+        <RevisionAnchors
+          editor={editor}
+          shapeIds={feedback.improvement.shapeIds}
+          version={feedback.updatedAt.at}
+        />
       </div>
     </div>
   )
