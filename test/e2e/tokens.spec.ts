@@ -82,11 +82,14 @@ test('a legacy ?token= link still opens, and the token leaves the address bar', 
   await context.close()
 })
 
-/** Proxies the board's sync socket so the test can hold back the page's updates and close it with a code. */
+/**
+ * Proxies the board's sync socket so the test can hold back the page's updates and close it with
+ * a code. The annotations layer's socket (`/sync/<id>/annotations`) is left alone.
+ */
 async function proxySync(page: Page) {
   const routes: WebSocketRoute[] = []
   const state = { holdUploads: false }
-  await page.routeWebSocket(/\/sync\//, (ws) => {
+  await page.routeWebSocket(/\/sync\/[^/?]+\?/, (ws) => {
     const upstream = ws.connectToServer()
     ws.onMessage((message) => {
       if (!state.holdUploads) upstream.send(message)

@@ -23,7 +23,9 @@ function viewOf(page: Page): Promise<View> {
 }
 
 function setCamera(page: Page, camera: { x: number; y: number; z: number }) {
-  return page.evaluate((next) => window.__scaleboardEditor?.setCamera(next), camera)
+  return page.evaluate((next) => {
+    window.__scaleboardEditor?.setCamera(next)
+  }, camera)
 }
 
 /** Centres within `tolerance` page units. */
@@ -82,7 +84,9 @@ test('walkthrough: everyone follows the candidate, can stop, and the interviewer
   }
 
   // The candidate's laser pointer reaches the followers (tldraw draws it from their presence).
-  await candidate.evaluate(() => window.__scaleboardEditor?.setCurrentTool('laser'))
+  await candidate.evaluate(() => {
+    window.__scaleboardEditor?.setCurrentTool('laser')
+  })
   await candidate.mouse.move(500, 400)
   await candidate.mouse.down()
   for (let i = 1; i <= 10; i++) await candidate.mouse.move(500 + i * 15, 400 + i * 8)
@@ -96,7 +100,9 @@ test('walkthrough: everyone follows the candidate, can stop, and the interviewer
     )
     .toBe(true)
   await candidate.mouse.up()
-  await candidate.evaluate(() => window.__scaleboardEditor?.setCurrentTool('select'))
+  await candidate.evaluate(() => {
+    window.__scaleboardEditor?.setCurrentTool('select')
+  })
 
   // The observer stops following, from the keyboard; the interviewer still follows.
   const stop = indicator(observer).getByRole('button', { name: 'Stop following' })
