@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test'
+import { tokenFromLink } from '../../apps/server/src/testing.ts'
 import { createSession } from '../serverProcess.ts'
 import { expect, test } from './fixtures.ts'
 
@@ -195,4 +196,21 @@ test('feedback anchored to a component: chips for the interviewer, highlighted o
 
   expect(await boardDocument(candidate)).toBe(before)
   expect(await boardDocument(interviewer)).toBe(before)
+
+  // ---- The revision phase: the pinned improvement outlines its component by itself ----
+  const moved = await interviewer.evaluate(
+    async ([id, bearer]) =>
+      (
+        await fetch(`/api/sessions/${id}/phase`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ phase: 'revision' }),
+        })
+      ).status,
+    [session.id, tokenFromLink(session.links.interviewer)] as const,
+  )
+  expect(moved).toBe(200)
+  await expect(candidate.getByTestId('revision-focus')).toBeVisible(PROMPTLY)
+  await expect(outline).toBeVisible(PROMPTLY)
+  expect(await boardDocument(candidate)).toBe(before)
 })
