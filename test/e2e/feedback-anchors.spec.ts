@@ -1,7 +1,7 @@
 import type { Locator, Page } from '@playwright/test'
 import { tokenFromLink } from '../../apps/server/src/testing.ts'
 import { createSession } from '../serverProcess.ts'
-import { expect, test } from './fixtures.ts'
+import { expect, openSidePanel, test } from './fixtures.ts'
 
 /** "Within a couple of seconds": how long a change may take to reach another browser. */
 const PROMPTLY = { timeout: 3000 }
@@ -16,15 +16,6 @@ interface ScreenRect {
   y: number
   width: number
   height: number
-}
-
-/** Opens the right-hand panel if it started collapsed. */
-async function openSidePanel(page: Page) {
-  const panel = page.getByTestId('panel-inspector')
-  if ((await panel.getAttribute('data-open')) === 'false') {
-    await page.getByRole('button', { name: /^Show Inspector/ }).click()
-  }
-  await expect(panel).toHaveAttribute('data-open', 'true')
 }
 
 /** A component of the scenario's current state: its id, name and where it is on screen now. */

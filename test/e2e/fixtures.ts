@@ -114,4 +114,13 @@ export async function drawRectangle(
   await page.keyboard.press('Escape')
 }
 
+/** Opens the right-hand panel (Inspector & interview) if this screen started with it collapsed. */
+export async function openSidePanel(page: Page) {
+  const panel = page.getByTestId('panel-inspector')
+  if ((await panel.getAttribute('data-open')) === 'false') {
+    await page.getByRole('button', { name: /^Show Inspector/ }).click()
+  }
+  await expect(panel).toHaveAttribute('data-open', 'true')
+}
+
 export { expect }

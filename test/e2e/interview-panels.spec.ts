@@ -1,21 +1,12 @@
 import type { Locator, Page } from '@playwright/test'
 import { tokenFromLink } from '../../apps/server/src/testing.ts'
 import { createSession } from '../serverProcess.ts'
-import { expect, test } from './fixtures.ts'
+import { expect, openSidePanel, test } from './fixtures.ts'
 
 /** "Within a couple of seconds": how long a change may take to reach another browser. */
 const PROMPTLY = { timeout: 3000 }
 
 const section = (page: Page, id: string): Locator => page.getByTestId(`section-${id}`)
-
-/** Opens the right-hand panel if it started collapsed (it does below 1440 px). */
-async function openSidePanel(page: Page) {
-  const panel = page.getByTestId('panel-inspector')
-  if ((await panel.getAttribute('data-open')) === 'false') {
-    await page.getByRole('button', { name: /^Show Inspector/ }).click()
-  }
-  await expect(panel).toHaveAttribute('data-open', 'true')
-}
 
 /** A request sent from inside a page with that page's role token, as a hand-written script would. */
 function rawPost(page: Page, path: string, token: string, body: object): Promise<number> {

@@ -19,7 +19,8 @@ export function pinCommentTo(editor: Editor, targetId: TLShapeId, name: string):
   const target = editor.getShape(targetId)
   const bounds = target && !isAnnotation(target) ? editor.getShapePageBounds(target) : undefined
   if (!bounds) return null
-  const pin: AnnotationPin = { shapeId: targetId, dx: bounds.width + 24, dy: -24 }
+  // A small note (120 px) just right of the component, its top a little above the component's.
+  const pin: AnnotationPin = { shapeId: targetId, dx: bounds.width + 16, dy: -20 }
   const meta: AnnotationMeta = { author: 'interviewer', name, createdAt: Date.now(), pin }
   const id = createShapeId()
   const at = pinnedPosition(pin, { x: bounds.minX, y: bounds.minY })
@@ -30,7 +31,7 @@ export function pinCommentTo(editor: Editor, targetId: TLShapeId, name: string):
       parentId: editor.getCurrentPageId(),
       index: ANNOTATION_INDEX_FLOOR,
       ...at,
-      props: { color: ANNOTATION_COLOR, size: 's', richText: toRichText('') },
+      props: { color: ANNOTATION_COLOR, size: 's', scale: 0.6, richText: toRichText('') },
       meta: { [ANNOTATION_META_KEY]: meta },
     })
     editor.select(id)
