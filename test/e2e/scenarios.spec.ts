@@ -325,6 +325,21 @@ test("the organiser's home offers the server's scenarios and creates a scenario 
   await expect(candidate.page.getByTestId('brief')).toContainText('What a junior answer shows')
 })
 
+test('a wrong organiser link never replaces the saved token that works', async ({ server, page }) => {
+  await page.goto(`${server.url}/#admin=${ADMIN_TOKEN}`)
+  await expect(page.getByRole('heading', { name: 'Recent sessions' })).toBeVisible()
+  // A fresh load (a link opened from a message), not a change of fragment on the same page.
+  await page.goto('about:blank')
+  await page.goto(`${server.url}/#admin=not-the-token`)
+  await expect(page.getByTestId('home-notice')).toContainText('was not accepted')
+  await expect(page.getByRole('heading', { name: 'Recent sessions' })).toBeVisible()
+  expect(page.url()).toBe(`${server.url}/`)
+  // The saved token is still the good one: a plain visit signs in with it.
+  await page.goto(`${server.url}/`)
+  await expect(page.getByRole('heading', { name: 'Recent sessions' })).toBeVisible()
+  await expect(page.getByTestId('home-notice')).toHaveCount(0)
+})
+
 test('the candidate connects two components with an arrow and describes the data flow; the interviewer sees it', async ({
   server,
   openBoard,

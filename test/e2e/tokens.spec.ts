@@ -166,3 +166,15 @@ test('a temporary close ("storage unavailable") keeps reconnecting and says so u
   expect(sync.count()).toBeGreaterThan(1)
   await context.close()
 })
+
+test('a damaged link gets a page that says so, never a blank one', async ({ browser, server }) => {
+  const context = await browser.newContext()
+  const page = await context.newPage()
+  const errors: string[] = []
+  page.on('pageerror', (error) => errors.push(error.message))
+  await page.goto(`${server.url}/s/%E0%A4%A#token=x`)
+  await expect(page.getByRole('heading', { name: 'This link is damaged' })).toBeVisible()
+  await expect(page.getByText('ask the organiser to send it again')).toBeVisible()
+  expect(errors).toEqual([])
+  await context.close()
+})

@@ -27,7 +27,10 @@ async function main(): Promise<void> {
   const stop = (signal: string) => {
     console.log(`${signal}: saving rooms and stopping…`)
     server.close().then(
-      () => process.exit(0),
+      () => {
+        console.log('Scaleboard stopped.')
+        process.exit(0)
+      },
       (error) => {
         console.error(error)
         process.exit(1)

@@ -1,5 +1,6 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
+import { AppErrorBoundary } from './AppErrorBoundary.tsx'
 import { BoardPage } from './board/BoardPage.tsx'
 import { HomePage } from './home/HomePage.tsx'
 import { claimLinkToken } from './linkToken.ts'
@@ -16,6 +17,15 @@ function App() {
       return <HomePage />
     case 'board':
       return <BoardPage sessionId={route.sessionId} token={route.token} />
+    case 'malformed-link':
+      return (
+        <MessagePage title="This link is damaged">
+          <p>
+            The address is not a whole board link: part of it was probably lost when it was copied. Copy the
+            link again from the message you received, or ask the organiser to send it again.
+          </p>
+        </MessagePage>
+      )
     case 'not-found':
       return (
         <MessagePage title="Page not found">
@@ -29,6 +39,8 @@ const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root element')
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <AppErrorBoundary>
+      <App />
+    </AppErrorBoundary>
   </StrictMode>,
 )

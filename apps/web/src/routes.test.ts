@@ -30,4 +30,7 @@ describe('parseRoute', () => {
     expect(parseRoute(at('/s/a/b'))).toEqual({ page: 'not-found' })
     expect(parseRoute(at('/admin'))).toEqual({ page: 'not-found' })
   })
+  it('says a board link whose percent-encoding is broken is damaged, instead of throwing', () => {
+    expect(parseRoute(at('/s/%E0%A4%A', '?token=x'))).toEqual({ page: 'malformed-link' })
+  })
 })

@@ -3,6 +3,8 @@ export type Route =
   | { page: 'home' }
   | { page: 'board'; sessionId: string; token: string | null }
   | { page: 'not-found' }
+  /** a board address whose percent-encoding is broken, e.g. a link cut short when pasted */
+  | { page: 'malformed-link' }
 
 export interface RouteLocation {
   pathname: string
@@ -14,7 +16,12 @@ export function parseRoute(location: RouteLocation): Route {
   const path = location.pathname.replace(/\/+$/, '') || '/'
   if (path === '/') return { page: 'home' }
   const board = /^\/s\/([^/]+)$/.exec(path)
-  if (board) return { page: 'board', sessionId: decodeURIComponent(board[1]), token: linkToken(location) }
+  if (board) {
+    const sessionId = safeDecode(board[1] ?? '')
+    return sessionId === null
+      ? { page: 'malformed-link' }
+      : { page: 'board', sessionId, token: linkToken(location) }
+  }
   return { page: 'not-found' }
 }
 
@@ -25,4 +32,13 @@ export function parseRoute(location: RouteLocation): Route {
 export function linkToken(location: Pick<RouteLocation, 'search' | 'hash'>): string | null {
   const fromFragment = new URLSearchParams(location.hash.replace(/^#/, '')).get('token')
   return fromFragment || new URLSearchParams(location.search).get('token') || null
+}
+
+/** `decodeURIComponent`, or null for a malformed sequence such as `%E0%A4%A`. */
+function safeDecode(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return null
+  }
 }

@@ -10,16 +10,41 @@ import './home.css'
 
 /** The organiser's page: sign in with the server's admin token, create sessions, hand out links. */
 export function HomePage() {
-  const [adminToken, setAdminToken] = useState(() => takeAdminTokenFromUrl() ?? loadAdminToken())
+  // A token from an organiser link is tried before it is kept: a wrong or stale link must never
+  // replace a saved token that works.
+  const [start] = useState(() => {
+    const saved = loadAdminToken()
+    const fromLink = takeAdminTokenFromUrl()
+    return { saved, fromLink }
+  })
+  const [adminToken, setAdminToken] = useState(start.fromLink ?? start.saved)
+  const [fallback, setFallback] = useState(
+    start.fromLink && start.saved && start.saved !== start.fromLink ? start.saved : null,
+  )
   const [tokenError, setTokenError] = useState<string | null>(null)
+  const [notice, setNotice] = useState<string | null>(null)
   const [created, setCreated] = useState<CreatedSession | null>(null)
   const [refreshKey, setRefreshKey] = useState(0)
 
   const onUnauthorized = useCallback(() => {
+    setCreated(null)
+    if (fallback) {
+      // The link's token was refused: go on with the saved one, which stays saved.
+      setAdminToken(fallback)
+      setFallback(null)
+      setNotice(
+        'The organiser link you opened was not accepted, so you are still signed in with your saved token.',
+      )
+      return
+    }
     forgetAdminToken()
     setAdminToken(null)
-    setCreated(null)
     setTokenError('The server did not accept this organiser token. Paste the token it printed at start-up.')
+  }, [fallback])
+
+  const onAccepted = useCallback((token: string) => {
+    saveAdminToken(token)
+    setFallback(null)
   }, [])
 
   if (!adminToken) {
@@ -56,6 +81,11 @@ export function HomePage() {
         </button>
       </header>
       <main className="home-main">
+        {notice && (
+          <p className="sb-alert" role="status" data-testid="home-notice">
+            {notice}
+          </p>
+        )}
         <div className="home-intro">
           <h1>Interview sessions</h1>
           <p>
@@ -76,7 +106,12 @@ export function HomePage() {
             {created && <SessionLinks session={created} />}
           </div>
           <div className="home-column">
-            <RecentSessions adminToken={adminToken} refreshKey={refreshKey} onUnauthorized={onUnauthorized} />
+            <RecentSessions
+              adminToken={adminToken}
+              refreshKey={refreshKey}
+              onUnauthorized={onUnauthorized}
+              onAccepted={onAccepted}
+            />
           </div>
         </div>
       </main>

@@ -9,6 +9,8 @@ interface Props {
   /** Changes when a session was created, to reload the list. */
   refreshKey: number
   onUnauthorized: () => void
+  /** The server accepted the token (the list loaded). */
+  onAccepted?: (token: string) => void
 }
 
 type ListState =
@@ -18,7 +20,7 @@ type ListState =
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
 
-export function RecentSessions({ adminToken, refreshKey, onUnauthorized }: Props) {
+export function RecentSessions({ adminToken, refreshKey, onUnauthorized, onAccepted }: Props) {
   const [state, setState] = useState<ListState>({ status: 'loading' })
   const [reload, setReload] = useState(0)
 
@@ -27,7 +29,11 @@ export function RecentSessions({ adminToken, refreshKey, onUnauthorized }: Props
     let cancelled = false
     setState((current) => (current.status === 'ready' ? current : { status: 'loading' }))
     listSessions(adminToken)
-      .then((sessions) => !cancelled && setState({ status: 'ready', sessions }))
+      .then((sessions) => {
+        if (cancelled) return
+        setState({ status: 'ready', sessions })
+        onAccepted?.(adminToken)
+      })
       .catch((error) => {
         if (cancelled) return
         if (error instanceof ApiRequestError && error.status === 401) return onUnauthorized()
@@ -36,7 +42,7 @@ export function RecentSessions({ adminToken, refreshKey, onUnauthorized }: Props
     return () => {
       cancelled = true
     }
-  }, [adminToken, refreshKey, reload, onUnauthorized])
+  }, [adminToken, refreshKey, reload, onUnauthorized, onAccepted])
 
   return (
     <section className="home-card home-recent" aria-labelledby="recent-title">

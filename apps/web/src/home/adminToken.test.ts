@@ -23,13 +23,13 @@ describe('takeAdminTokenFromUrl', () => {
 
   it('reads the token from the fragment and leaves no trace of it in the address', () => {
     const { location, history, replaced } = fakeLocation('http://127.0.0.1:8787/#admin=frag-token')
-    expect(takeAdminTokenFromUrl(location, history, () => {})).toBe('frag-token')
+    expect(takeAdminTokenFromUrl(location, history)).toBe('frag-token')
     expect(replaced).toEqual(['/'])
   })
 
   it('still reads links printed before, with the token in the query', () => {
     const { location, history, replaced } = fakeLocation('http://127.0.0.1:8787/?admin=old&x=1#top')
-    expect(takeAdminTokenFromUrl(location, history, () => {})).toBe('old')
+    expect(takeAdminTokenFromUrl(location, history)).toBe('old')
     expect(replaced).toEqual(['/?x=1#top'])
   })
 })

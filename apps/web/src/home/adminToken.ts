@@ -2,13 +2,13 @@ const STORAGE_KEY = 'scaleboard.adminToken'
 
 /**
  * The server prints an organiser URL with `#admin=<token>` (older ones: `?admin=<token>`). Take
- * the token from the address bar into localStorage and remove it from the URL, so it does not
- * linger in history or screenshots. The fragment never reaches the server or a proxy's logs.
+ * the token out of the address bar, so it does not linger in history or screenshots (the fragment
+ * never reaches the server or a proxy's logs). It is not saved here: the home page keeps it only
+ * once the server accepted it, so a wrong link never replaces a saved token that works.
  */
 export function takeAdminTokenFromUrl(
   location: Location = window.location,
   history: History = window.history,
-  save: (token: string) => void = saveAdminToken,
 ) {
   const url = new URL(location.href)
   const fragment = new URLSearchParams(url.hash.replace(/^#/, ''))
@@ -20,9 +20,7 @@ export function takeAdminTokenFromUrl(
   const rest = fragment.toString()
   const hash = inFragment ? (rest ? `#${rest}` : '') : url.hash
   history.replaceState(history.state, '', `${url.pathname}${url.search}${hash}`)
-  if (!token.trim()) return null
-  save(token.trim())
-  return token.trim()
+  return token.trim() || null
 }
 
 export function loadAdminToken(): string | null {
