@@ -17,6 +17,7 @@ import 'tldraw/tldraw.css'
 import type { WebsocketProvider } from 'y-websocket'
 import { AnnotationBadges } from '../annotations/AnnotationBadges.tsx'
 import { readConfig } from '../config.ts'
+import { CalmStylePanel } from './CalmStylePanel.tsx'
 import { showInitialView } from './initialView.ts'
 import { keepLinksAsText } from './keepLinksAsText.ts'
 import { keepViewOnResize } from './keepViewOnResize.ts'
@@ -46,8 +47,13 @@ interface Props {
 }
 
 // Our top bar shows who is here (and follows them); tldraw's own people menu would repeat it.
-// The interviewer's annotations carry a badge, drawn over the canvas.
-const components: TLComponents = { SharePanel: null, InFrontOfTheCanvas: AnnotationBadges }
+// The interviewer's annotations carry a badge, drawn over the canvas. The style panel opens only
+// when there is something to style.
+const components: TLComponents = {
+  SharePanel: null,
+  InFrontOfTheCanvas: AnnotationBadges,
+  StylePanel: CalmStylePanel,
+}
 
 // The scenario's current state is locked so it can't be broken by accident; candidates still
 // click it to read its figures in the inspector and copy parts of it into their design.
