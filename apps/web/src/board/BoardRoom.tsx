@@ -18,6 +18,7 @@ import { BoardLayout } from './BoardLayout.tsx'
 import { BoardSkeleton } from './BoardSkeleton.tsx'
 import { ConnectionIndicator } from './ConnectionIndicator.tsx'
 import { connectionState } from './connectionState.ts'
+import { EmptyBoardHint } from './EmptyBoardHint.tsx'
 import { InspectorPanel } from './InspectorPanel.tsx'
 import { PaletteBar } from './PaletteBar.tsx'
 import { TopBar } from './TopBar.tsx'
@@ -166,6 +167,7 @@ export function BoardRoom({ sessionId, token, access }: Props) {
         self={self}
         onEditor={setEditor}
       />
+      <EmptyBoardHint editor={editor} canEdit={canEdit} />
       <RevisionFocus phase={phase} data={interviewData} editor={editor} />
       {role === 'interviewer' && <AnnotationBar editor={editor} name={self.name} state={annotations.state} />}
       <WalkthroughBar
