@@ -9,7 +9,9 @@ test('candidate and interviewer see each other’s shapes and cursors', async ({
   await expect(interviewer.page.getByTestId('role-badge')).toContainText('Interviewer')
 
   // A blank board says how to begin, until the first shape.
-  await expect(candidate.page.getByTestId('empty-board-hint')).toContainText('Add components from the library')
+  await expect(candidate.page.getByTestId('empty-board-hint')).toContainText(
+    'Add components from the library',
+  )
   await candidate.page.screenshot({ path: 'test-results/empty-board-hint.png' })
   const before = await shapeCount(candidate.page)
   await drawRectangle(candidate.page, { x: 500, y: 300 }, { x: 650, y: 400 })
