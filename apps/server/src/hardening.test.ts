@@ -411,6 +411,14 @@ describe('roles: every route states who it serves', () => {
       forbidden: ['candidate', 'interviewer', 'observer'],
     },
     {
+      method: 'post',
+      template: '/api/sessions/{id}/links/{role}',
+      // On the other session: reissuing rotates a token, and the matrix goes on using fraud's.
+      path: () => `/api/sessions/${other.id}/links/observer`,
+      allowed: ['organiser'],
+      forbidden: ['candidate', 'interviewer', 'observer'],
+    },
+    {
       method: 'get',
       template: '/api/sessions/{id}/access',
       path: () => `/api/sessions/${fraud.id}/access`,

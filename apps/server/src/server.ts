@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import { DEFAULT_SCENARIOS_DIR, loadScenarios } from '@scaleboard/scenarios'
+import { DocumentLayer, documentIdOf, SyncCloseCode } from '@scaleboard/schema'
 import { openSqliteStorage, type Storage } from '@scaleboard/storage'
 import { createInProcessBus, RoomRegistry } from '@scaleboard/sync-room'
 import { resolveAdminToken } from './adminToken.ts'
@@ -84,6 +85,15 @@ export async function startServer(config: Config): Promise<RunningServer> {
       listeningUrl: () => listeningUrl,
     }),
     scenarios,
+    revokeConnections: (sessionId, role) => {
+      for (const layer of DocumentLayer.options)
+        rooms.disconnect(
+          documentIdOf(sessionId, layer),
+          (connection) => connection.author.role === role,
+          SyncCloseCode.tokenRevoked,
+          'this link was replaced by a new one: ask the organiser for it',
+        )
+    },
     initialBoard: (scenarioId) => {
       if (scenarioId === null) return initialBoardUpdate(null)
       const scenario = scenarios.get(scenarioId)

@@ -91,6 +91,7 @@ export {
 export {
   CreatedSession,
   CreateSessionBody,
+  IssuedLink,
   Level,
   SessionAccess,
   SessionChangedMessage,

@@ -43,6 +43,13 @@ export type SessionSummary = z.infer<typeof SessionSummary>
 export const CreatedSession = SessionSummary.extend({ links: SessionLinks })
 export type CreatedSession = z.infer<typeof CreatedSession>
 
+/**
+ * `POST /api/sessions/:id/links/:role`: a new link for one role. The old token stops working at
+ * once and its open boards are closed (4401); links cannot be shown again, only reissued.
+ */
+export const IssuedLink = z.object({ role: Role, link: z.url() })
+export type IssuedLink = z.infer<typeof IssuedLink>
+
 /** What a role token may know about its session: `GET /api/sessions/:id/access`. */
 export const SessionAccess = z.object({
   session: SessionSummary,

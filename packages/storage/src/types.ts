@@ -68,6 +68,11 @@ export interface SessionStore {
   /** Which session and role a token hash opens, if any. */
   findTokenGrant(tokenHash: string): Promise<{ sessionId: string; role: Role } | null>
   /**
+   * Gives a role of a session a new token (its hash), revoking the old one in the same
+   * transaction. False when there is no such session.
+   */
+  replaceTokenHash(sessionId: string, role: Role, tokenHash: string): Promise<boolean>
+  /**
    * Deletes a session with all its data in one transaction: its tokens, the log and checkpoints
    * of its documents (doc id `id`, and `id/<layer>` such as `id/annotations`), and its interview
    * records (phase events, checklist items, states and sharing, notes, messages, requirement

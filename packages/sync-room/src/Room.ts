@@ -282,6 +282,17 @@ export class Room {
     for (const connection of [...this.#connections.keys()]) if (to(connection)) this.#send(connection, frame)
   }
 
+  /** Closes the connections `which` picks, with a code and reason for their UI (e.g. a revoked link). */
+  disconnect(which: (connection: RoomConnection) => boolean, code: number, reason: string): number {
+    let closed = 0
+    for (const connection of [...this.#connections.keys()])
+      if (which(connection)) {
+        connection.close(code, reason)
+        closed += 1
+      }
+    return closed
+  }
+
   leave(connection: RoomConnection): void {
     const state = this.#connections.get(connection)
     if (!state) return

@@ -126,6 +126,11 @@ export class RoomRegistry {
     this.#entries.get(docId)?.room?.broadcast(frame, to)
   }
 
+  /** Closes the connections of `docId`'s room (if loaded) that `which` picks; returns how many. */
+  disconnect(docId: string, which: (connection: RoomConnection) => boolean, code: number, reason: string): number {
+    return this.#entries.get(docId)?.room?.disconnect(which, code, reason) ?? 0
+  }
+
   /** Removes a connection; the room unloads when nobody is left. */
   leave(room: Room, connection: RoomConnection): void {
     room.leave(connection)

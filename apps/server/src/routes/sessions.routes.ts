@@ -2,6 +2,8 @@ import { createRoute } from '@hono/zod-openapi'
 import {
   CreatedSession,
   CreateSessionBody,
+  IssuedLink,
+  Role,
   SessionAccess,
   SessionId,
   SessionSummary,
@@ -58,6 +60,24 @@ export const sessionAccessRoute = createRoute({
       400: 'Not a session id',
       401: 'Missing or unknown token',
       403: 'The token belongs to another session, or is the organiser token',
+    },
+  ),
+})
+
+export const issueLinkRoute = createRoute({
+  method: 'post',
+  path: '/api/sessions/{id}/links/{role}',
+  summary: 'Issue a new link for one role, revoking the old one at once (organiser only)',
+  security: [{ bearer: [] }],
+  middleware: [allow('organiser')] as const,
+  request: { params: z.object({ id: SessionId, role: Role }) },
+  responses: apiResponses(
+    { 200: jsonResponse(IssuedLink, "The role's new link; the old one is refused from now on") },
+    {
+      400: 'Not a session id, or not a role',
+      401: 'Missing or wrong organiser token',
+      403: 'A role token, not the organiser token',
+      404: 'No such session',
     },
   ),
 })

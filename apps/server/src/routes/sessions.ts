@@ -6,7 +6,12 @@ import type { Context } from 'hono'
 import { ApiException } from '../http/errors.ts'
 import { sessionLink } from '../http/links.ts'
 import { generateSecret, generateSessionId, hashSecret } from '../secrets.ts'
-import { createSessionRoute, listSessionsRoute, sessionAccessRoute } from './sessions.routes.ts'
+import {
+  createSessionRoute,
+  issueLinkRoute,
+  listSessionsRoute,
+  sessionAccessRoute,
+} from './sessions.routes.ts'
 
 export interface SessionRoutesDeps {
   storage: Storage
@@ -19,6 +24,8 @@ export interface SessionRoutesDeps {
   initialBoard: (scenarioId: string | null) => Uint8Array | null
   /** The scenario level's planned minutes per phase, if it sets any. */
   levelPhaseMinutes: (scenarioId: string | null, level: Level | null) => Partial<PhaseMinutes> | null
+  /** Closes the open boards of a role whose link was just replaced (both layers' rooms). */
+  revokeConnections: (sessionId: string, role: Role) => void
 }
 
 export function registerSessionRoutes(app: OpenAPIHono, deps: SessionRoutesDeps): void {
@@ -74,6 +81,22 @@ export function registerSessionRoutes(app: OpenAPIHono, deps: SessionRoutesDeps)
     const { limit } = c.req.valid('query')
     const sessions = await deps.storage.listSessions(limit)
     return c.json({ sessions: sessions.map(toSummary) }, 200)
+  })
+
+  app.openapi(issueLinkRoute, async (c) => {
+    const { id, role } = c.req.valid('param')
+    const token = generateSecret()
+    if (!(await deps.storage.replaceTokenHash(id, role, hashSecret(token))))
+      throw new ApiException(404, 'not_found', 'There is no such session.')
+    deps.revokeConnections(id, role)
+    await deps.storage.appendAudit({
+      at: new Date().toISOString(),
+      actor: 'organiser',
+      action: 'link.reissued',
+      sessionId: id,
+      detail: role,
+    })
+    return c.json({ role, link: sessionLink(deps.linkOrigin(c), id, token) }, 200)
   })
 
   app.openapi(sessionAccessRoute, async (c) => {

@@ -62,6 +62,16 @@ export function describeSessionStoreContract(name: string, open: OpenSubject<Ses
       expect(await store.getSession('sess-none')).toBeNull()
     })
 
+    it("replaces one role's token: the old one opens nothing, the others still work", async () => {
+      await store.createSession(sessionRecord('sess-rot', '2026-01-01T00:00:00.000Z'), hashes('r'))
+      expect(await store.replaceTokenHash('sess-rot', 'observer', 'r-o2')).toBe(true)
+      expect(await store.findTokenGrant('r-o')).toBeNull()
+      expect(await store.findTokenGrant('r-o2')).toEqual({ sessionId: 'sess-rot', role: 'observer' })
+      expect(await store.findTokenGrant('r-c')).toEqual({ sessionId: 'sess-rot', role: 'candidate' })
+      expect(await store.replaceTokenHash('sess-none', 'observer', 'x')).toBe(false)
+      expect(await store.findTokenGrant('x')).toBeNull()
+    })
+
     it('keeps a session without planned minutes as null (sessions created before phases)', async () => {
       const bare = sessionRecord('sess-bare', '2026-01-01T00:00:00.000Z')
       await store.createSession(bare, hashes('b'))

@@ -178,6 +178,27 @@ class SqliteStorage implements Storage {
     return row ? { sessionId: row.session_id, role: Role.parse(row.role) } : null
   }
 
+  async replaceTokenHash(sessionId: string, role: Role, tokenHash: string): Promise<boolean> {
+    return this.#db.transaction().execute(async (trx) => {
+      const session = await trx
+        .selectFrom('sessions')
+        .select('id')
+        .where('id', '=', sessionId)
+        .executeTakeFirst()
+      if (!session) return false
+      await trx
+        .deleteFrom('session_tokens')
+        .where('session_id', '=', sessionId)
+        .where('role', '=', role)
+        .execute()
+      await trx
+        .insertInto('session_tokens')
+        .values({ token_hash: tokenHash, session_id: sessionId, role })
+        .execute()
+      return true
+    })
+  }
+
   async deleteSession(id: string): Promise<boolean> {
     return this.#db.transaction().execute(async (trx) => {
       // The session's documents: `id` itself and its layers `id/…`. A range, not LIKE: ids may
