@@ -127,7 +127,12 @@ export class RoomRegistry {
   }
 
   /** Closes the connections of `docId`'s room (if loaded) that `which` picks; returns how many. */
-  disconnect(docId: string, which: (connection: RoomConnection) => boolean, code: number, reason: string): number {
+  disconnect(
+    docId: string,
+    which: (connection: RoomConnection) => boolean,
+    code: number,
+    reason: string,
+  ): number {
     return this.#entries.get(docId)?.room?.disconnect(which, code, reason) ?? 0
   }
 
