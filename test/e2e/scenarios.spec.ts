@@ -325,6 +325,28 @@ test("the organiser's home offers the server's scenarios and creates a scenario 
   await expect(candidate.page.getByTestId('brief')).toContainText('What a junior answer shows')
 })
 
+test('the organiser issues a new candidate link: the old board is told, the new link opens', async ({
+  server,
+  page,
+  openBoard,
+}) => {
+  const session = await createSession(server.url, { title: 'Reissue me' })
+  const old = await openBoard(session.links.candidate)
+  await page.goto(`${server.url}/#admin=${ADMIN_TOKEN}`)
+  const row = page.getByRole('row').filter({ hasText: 'Reissue me' })
+  await row.getByRole('button', { name: 'Links of “Reissue me”' }).click()
+  const panel = page.getByRole('group', { name: 'Links of “Reissue me”' })
+  await panel.getByRole('button', { name: 'New candidate link' }).click()
+  const link = await panel.getByRole('textbox', { name: 'New candidate link' }).inputValue()
+  expect(link).toContain(`/s/${session.id}#token=`)
+  expect(link).not.toBe(session.links.candidate)
+
+  await expect(old.page.getByTestId('connection-failure')).toContainText('This link was withdrawn')
+  const fresh = await openBoard(link)
+  await expect(fresh.page.getByTestId('role-badge')).toContainText('Candidate')
+  await page.screenshot({ path: 'test-results/organiser-reissue.png' })
+})
+
 test('a wrong organiser link never replaces the saved token that works', async ({ server, page }) => {
   await page.goto(`${server.url}/#admin=${ADMIN_TOKEN}`)
   await expect(page.getByRole('heading', { name: 'Recent sessions' })).toBeVisible()

@@ -12,10 +12,12 @@ import {
   Feedback,
   type FeedbackBody,
   InterviewerNote,
+  IssuedLink,
   Level,
   type PhaseCommand,
   type PostMessageBody,
   RequirementChange,
+  type Role,
   ScenarioGuidance,
   SessionAccess,
   SessionMessage,
@@ -121,6 +123,14 @@ export function getScenarios(adminToken: string): Promise<ScenarioChoice[]> {
 
 export function createSession(adminToken: string, body: CreateSessionBody): Promise<CreatedSession> {
   return request('/api/sessions', CreatedSession, { token: adminToken, method: 'POST', body })
+}
+
+/** A new link for one role; the old one stops working at once (organiser only). */
+export function issueLink(adminToken: string, sessionId: string, role: Role): Promise<IssuedLink> {
+  return request(`/api/sessions/${encodeURIComponent(sessionId)}/links/${role}`, IssuedLink, {
+    token: adminToken,
+    method: 'POST',
+  })
 }
 
 const SessionList = z.object({ sessions: z.array(SessionSummary) })

@@ -1,8 +1,9 @@
 import type { SessionSummary } from '@scaleboard/schema'
 import { RefreshCw } from 'lucide-react'
-import { useEffect, useState } from 'react'
+import { Fragment, useEffect, useState } from 'react'
 import { ApiRequestError, listSessions } from '../api.ts'
 import { LEVEL_LABELS } from '../labels.ts'
+import { ReissueLinks } from './ReissueLinks.tsx'
 
 interface Props {
   adminToken: string
@@ -23,6 +24,8 @@ const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', tim
 export function RecentSessions({ adminToken, refreshKey, onUnauthorized, onAccepted }: Props) {
   const [state, setState] = useState<ListState>({ status: 'loading' })
   const [reload, setReload] = useState(0)
+  /** the session whose links panel is open */
+  const [linksOf, setLinksOf] = useState<string | null>(null)
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: refreshKey and reload are reload triggers
   useEffect(() => {
@@ -82,21 +85,48 @@ export function RecentSessions({ adminToken, refreshKey, onUnauthorized, onAccep
               <th scope="col">Candidate</th>
               <th scope="col">Scenario</th>
               <th scope="col">Created</th>
+              <th scope="col">
+                <span className="sb-visually-hidden">Actions</span>
+              </th>
             </tr>
           </thead>
           <tbody>
             {state.sessions.map((s) => (
-              <tr key={s.id}>
-                <td>{s.title}</td>
-                <td>{s.candidateName ?? <span className="home-muted">—</span>}</td>
-                <td className="home-table__nowrap">
-                  {s.scenarioId ?? <span className="home-muted">Blank board</span>}
-                  {s.level && <span className="home-tag">{LEVEL_LABELS[s.level]}</span>}
-                </td>
-                <td className="home-table__nowrap">
-                  <time dateTime={s.createdAt}>{dateFormat.format(new Date(s.createdAt))}</time>
-                </td>
-              </tr>
+              <Fragment key={s.id}>
+                <tr>
+                  <td>{s.title}</td>
+                  <td>{s.candidateName ?? <span className="home-muted">—</span>}</td>
+                  <td className="home-table__nowrap">
+                    {s.scenarioId ?? <span className="home-muted">Blank board</span>}
+                    {s.level && <span className="home-tag">{LEVEL_LABELS[s.level]}</span>}
+                  </td>
+                  <td className="home-table__nowrap">
+                    <time dateTime={s.createdAt}>{dateFormat.format(new Date(s.createdAt))}</time>
+                  </td>
+                  <td>
+                    <button
+                      type="button"
+                      className="sb-button sb-button--small sb-button--quiet"
+                      aria-expanded={linksOf === s.id}
+                      onClick={() => setLinksOf((open) => (open === s.id ? null : s.id))}
+                    >
+                      Links<span className="sb-visually-hidden"> of “{s.title}”</span>
+                    </button>
+                  </td>
+                </tr>
+                {linksOf === s.id && (
+                  <tr className="home-table__detail">
+                    <td colSpan={5}>
+                      <ReissueLinks
+                        adminToken={adminToken}
+                        sessionId={s.id}
+                        sessionTitle={s.title}
+                        onUnauthorized={onUnauthorized}
+                      />
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
             ))}
           </tbody>
         </table>
