@@ -1,5 +1,5 @@
 import { createSession } from '../serverProcess.ts'
-import { drawRectangle, expect, shapeCount, shapeIds, test, waitForLive } from './fixtures.ts'
+import { drawRectangle, expect, openSidePanel, shapeCount, shapeIds, test, waitForLive } from './fixtures.ts'
 
 test('candidate and interviewer see each other’s shapes and cursors', async ({ server, openBoard }) => {
   const session = await createSession(server.url)
@@ -52,6 +52,12 @@ test('the observer sees the design but cannot change it', async ({ server, openB
   const observer = await openBoard(session.links.observer)
   await expect(observer.page.getByTestId('role-badge')).toContainText('Observer')
   await expect(observer.page.getByTestId('role-badge')).toContainText(/read-only/i)
+  // Its inspector offers to read, never to edit.
+  await openSidePanel(observer.page)
+  await expect(observer.page.getByTestId('inspector-empty')).toContainText(
+    'Select a component to read its figures',
+  )
+  await expect(observer.page.getByTestId('inspector-empty')).not.toContainText('edit')
   expect(
     await observer.page.evaluate(() =>
       (

@@ -17,7 +17,11 @@ export function InspectorPanel({ editor, canEdit }: Props) {
   return (
     <div className="board-inspector-empty" data-testid="inspector-empty">
       <MousePointerClick size={20} aria-hidden />
-      <p>Select a component to see and edit its figures, or an arrow to describe its data flow.</p>
+      <p>
+        {canEdit
+          ? 'Select a component to see and edit its figures, or an arrow to describe its data flow.'
+          : 'Select a component to read its figures, or an arrow to read its data flow.'}
+      </p>
       {canEdit && (
         <p className="board-inspector-empty__hint">
           Add components from the library under the board, or copy one from the current state.
