@@ -11,6 +11,7 @@ import { Plus } from 'lucide-react'
 import { type FormEvent, useId, useState } from 'react'
 import { addChecklistItem, shareChecklist, updateChecklistItem } from '../api.ts'
 import { clockStampTitle, formatClockStamp } from '../interview/clockStamp.ts'
+import { PanelError } from '../interview/PanelError.tsx'
 import { LoadState } from '../interview/PanelSection.tsx'
 import type { LiveResource } from '../interview/useLiveResource.ts'
 import { usePanelAction } from '../interview/usePanelAction.ts'
@@ -204,11 +205,7 @@ function ChecklistRow({
           Saving note…
         </p>
       )}
-      {error && (
-        <p className="panel-error" role="alert">
-          {error}
-        </p>
-      )}
+      <PanelError message={error} />
     </li>
   )
 }
@@ -270,11 +267,7 @@ function AddItemForm({
           <Plus size={14} aria-hidden /> Add
         </button>
       </div>
-      {error && (
-        <p className="panel-error" role="alert">
-          {error}
-        </p>
-      )}
+      <PanelError message={error} />
     </form>
   )
 }

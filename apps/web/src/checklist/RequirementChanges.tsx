@@ -8,6 +8,7 @@ import { clockStampTitle, formatClockStamp } from '../interview/clockStamp.ts'
 import type { LiveResource } from '../interview/useLiveResource.ts'
 import { usePanelAction } from '../interview/usePanelAction.ts'
 import './requirementChanges.css'
+import { PanelError } from '../interview/PanelError.tsx'
 
 interface Props {
   sessionId: string
@@ -117,11 +118,7 @@ export function RequirementChanges({ sessionId, token, requirements, onAdded }: 
             <Megaphone size={14} aria-hidden /> Announce
           </button>
         </div>
-        {error && (
-          <p className="panel-error" role="alert">
-            {error}
-          </p>
-        )}
+        <PanelError message={error} />
       </form>
     </div>
   )

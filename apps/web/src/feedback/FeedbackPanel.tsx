@@ -4,6 +4,7 @@ import { useId, useState } from 'react'
 import type { Editor } from 'tldraw'
 import { saveFeedback } from '../api.ts'
 import { clockStampTitle, formatClockStamp } from '../interview/clockStamp.ts'
+import { PanelError } from '../interview/PanelError.tsx'
 import { LoadState } from '../interview/PanelSection.tsx'
 import type { LiveResource } from '../interview/useLiveResource.ts'
 import { usePanelAction } from '../interview/usePanelAction.ts'
@@ -233,11 +234,7 @@ function FeedbackEditor({
         )}
       </div>
       {!complete && <p className="panel-hint">Write both to save or release.</p>}
-      {error && (
-        <p className="panel-error" role="alert">
-          {error}
-        </p>
-      )}
+      <PanelError message={error} />
     </form>
   )
 }

@@ -3,6 +3,7 @@ import { Link2 } from 'lucide-react'
 import { type FormEvent, useId, useState } from 'react'
 import { addNote } from '../api.ts'
 import { clockStampTitle, formatClockStamp } from '../interview/clockStamp.ts'
+import { PanelError } from '../interview/PanelError.tsx'
 import { LoadState } from '../interview/PanelSection.tsx'
 import type { LiveResource } from '../interview/useLiveResource.ts'
 import { usePanelAction } from '../interview/usePanelAction.ts'
@@ -133,11 +134,7 @@ function AddNoteForm({
           Save note
         </button>
       </div>
-      {error && (
-        <p className="panel-error" role="alert">
-          {error}
-        </p>
-      )}
+      <PanelError message={error} />
     </form>
   )
 }

@@ -3,6 +3,7 @@ import { BadgeCheck, Send } from 'lucide-react'
 import { type FormEvent, useId, useState } from 'react'
 import { postMessage } from '../api.ts'
 import { clockStampTitle, formatClockStamp } from '../interview/clockStamp.ts'
+import { PanelError } from '../interview/PanelError.tsx'
 import { LoadState } from '../interview/PanelSection.tsx'
 import type { LiveResource } from '../interview/useLiveResource.ts'
 import { usePanelAction } from '../interview/usePanelAction.ts'
@@ -148,11 +149,7 @@ function PostForm({
           <Send size={14} aria-hidden /> Send
         </button>
       </div>
-      {error && (
-        <p className="panel-error" role="alert">
-          {error}
-        </p>
-      )}
+      <PanelError message={error} />
     </form>
   )
 }
