@@ -1,6 +1,6 @@
 import type { BrowserContext, Page, WebSocketRoute } from '@playwright/test'
 import { tokenFromLink } from '../../apps/server/src/testing.ts'
-import { createSession } from '../serverProcess.ts'
+import { ADMIN_TOKEN, createSession } from '../serverProcess.ts'
 import { drawRectangle, expect, shapeCount, test, waitForLive } from './fixtures.ts'
 
 interface Seen {
@@ -177,4 +177,62 @@ test('a damaged link gets a page that says so, never a blank one', async ({ brow
   await expect(page.getByText('ask the organiser to send it again')).toBeVisible()
   expect(errors).toEqual([])
   await context.close()
+})
+
+test('each kind of bad link gets its own plain message and what to do next', async ({ browser, server }) => {
+  const session = await createSession(server.url, { title: 'Bad links' })
+  const admin = { authorization: `Bearer ${ADMIN_TOKEN}` }
+  // revoked: the candidate's link is replaced; deleted: a whole other session goes.
+  const reissued = await fetch(`${server.url}/api/sessions/${session.id}/links/candidate`, {
+    method: 'POST',
+    headers: admin,
+  })
+  expect(reissued.status).toBe(200)
+  const gone = await createSession(server.url, { title: 'Gone' })
+  expect(
+    (await fetch(`${server.url}/api/sessions/${gone.id}`, { method: 'DELETE', headers: admin })).status,
+  ).toBe(204)
+  const observer = tokenFromLink(session.links.observer)
+  const cases = [
+    {
+      kind: 'malformed',
+      link: `${server.url}/s/${session.id}#token=${observer.slice(0, 30)}`,
+      heading: 'This link is incomplete',
+      next: 'ask the organiser for a new link',
+    },
+    {
+      kind: 'revoked',
+      link: session.links.candidate,
+      heading: 'This link was replaced',
+      next: 'Ask the organiser for the new link',
+    },
+    {
+      kind: 'deleted',
+      link: gone.links.observer,
+      heading: 'This interview was deleted',
+      next: 'Ask the organiser if you need a new session',
+    },
+    {
+      kind: 'wrong',
+      link: `${server.url}/s/${session.id}#token=${'z'.repeat(43)}`,
+      heading: 'This link doesn’t open this interview',
+      next: 'ask the organiser for a new link',
+    },
+  ]
+  for (const { kind, link, heading, next } of cases) {
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    const accessRequests: string[] = []
+    page.on('request', (request) => {
+      if (request.url().includes('/access')) accessRequests.push(request.url())
+    })
+    await page.goto(link)
+    await expect(page.getByRole('heading', { name: heading })).toBeVisible()
+    await expect(page.getByTestId('link-problem')).toHaveAttribute('data-problem', kind)
+    await expect(page.getByTestId('link-problem')).toContainText(next)
+    // A damaged link is recognised in the page, before any request.
+    if (kind === 'malformed') expect(accessRequests).toEqual([])
+    await page.screenshot({ path: `test-results/org-link-${kind}.png` })
+    await context.close()
+  }
 })

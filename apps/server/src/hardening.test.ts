@@ -344,6 +344,7 @@ describe('roles: every route states who it serves', () => {
   let doc: { paths: Record<string, Record<string, { responses: Record<string, unknown> }>> }
   let fraud: Awaited<ReturnType<typeof createSession>>
   let other: Awaited<ReturnType<typeof createSession>>
+  let doomed: Awaited<ReturnType<typeof createSession>>
   let checklistItemId = ''
   beforeAll(async () => {
     // Many 401s on purpose: the limits are checked in their own tests above.
@@ -355,6 +356,7 @@ describe('roles: every route states who it serves', () => {
     doc = await (await fetch(`${server.url}/api/openapi.json`)).json()
     fraud = await createSession(server.url, { scenarioId: 'fraud-scoring' })
     other = await createSession(server.url, { scenarioId: 'recommendations' })
+    doomed = await createSession(server.url)
     const checklist = await fetch(`${server.url}/api/sessions/${fraud.id}/checklist`, {
       headers: bearer(fraud.token('interviewer')),
     })
@@ -411,6 +413,14 @@ describe('roles: every route states who it serves', () => {
       forbidden: ['candidate', 'interviewer', 'observer'],
     },
     {
+      method: 'delete',
+      template: '/api/sessions/{id}',
+      // A session of its own: the organiser's call deletes it; role tokens are refused for their role.
+      path: () => `/api/sessions/${doomed.id}`,
+      allowed: ['organiser'],
+      forbidden: ['candidate', 'interviewer', 'observer'],
+    },
+    {
       method: 'post',
       template: '/api/sessions/{id}/links/{role}',
       // On the other session: reissuing rotates a token, and the matrix goes on using fraud's.
@@ -422,15 +432,17 @@ describe('roles: every route states who it serves', () => {
       method: 'get',
       template: '/api/sessions/{id}/access',
       path: () => `/api/sessions/${fraud.id}/access`,
-      allowed: ['candidate', 'interviewer', 'observer'],
-      forbidden: ['organiser', 'otherCandidate', 'otherInterviewer'],
+      // The organiser opens any session as its interviewer (http/grant.ts).
+      allowed: ['organiser', 'candidate', 'interviewer', 'observer'],
+      forbidden: ['otherCandidate', 'otherInterviewer'],
     },
     {
       method: 'get',
       template: '/api/sessions/{id}/brief',
       path: () => `/api/sessions/${fraud.id}/brief`,
-      allowed: ['candidate', 'interviewer', 'observer'],
-      forbidden: ['organiser', 'otherCandidate', 'otherInterviewer'],
+      // The organiser opens any session as its interviewer (http/grant.ts).
+      allowed: ['organiser', 'candidate', 'interviewer', 'observer'],
+      forbidden: ['otherCandidate', 'otherInterviewer'],
     },
     {
       method: 'get',
@@ -556,8 +568,8 @@ describe('roles: every route states who it serves', () => {
       method: 'post',
       template: '/api/sessions/{id}/tickets',
       path: () => `/api/sessions/${fraud.id}/tickets`,
-      allowed: ['candidate', 'interviewer', 'observer'],
-      forbidden: ['organiser', 'otherCandidate', 'otherInterviewer'],
+      allowed: ['organiser', 'candidate', 'interviewer', 'observer'],
+      forbidden: ['otherCandidate', 'otherInterviewer'],
     },
     {
       method: 'get',

@@ -6,12 +6,13 @@ import { openSqliteStorage, type Storage } from '@scaleboard/storage'
 import { createInProcessBus, RoomRegistry } from '@scaleboard/sync-room'
 import { resolveAdminToken } from './adminToken.ts'
 import { createApp } from './app.ts'
-import { initialBoardUpdate } from './boards/scenarioBoard.ts'
+import { prepareInitialBoards } from './boards/scenarioBoard.ts'
 import type { Config } from './config.ts'
 import { linkOrigin } from './http/linkOrigin.ts'
 import { type ApiRateLimits, createApiRateLimits } from './http/rateLimit.ts'
 import { createSessionState } from './interview/sessionState.ts'
 import { startRetention } from './retention.ts'
+import { createSessionDeletion } from './sessionDeletion.ts'
 import { boardGuardFactory, roomLimits } from './sync/boardRoomOptions.ts'
 import { createLogHealth } from './sync/logHealth.ts'
 import { createTicketStore } from './sync/tickets.ts'
@@ -40,6 +41,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       scenario,
     ]),
   )
+  const initialBoards = await prepareInitialBoards(scenarios.values())
   const storage = await openSqliteStorage({ dataDir: config.DATA_DIR })
   const { token: adminToken, generated } = resolveAdminToken(config.DATA_DIR, config.ADMIN_TOKEN)
   const logHealth = createLogHealth()
@@ -60,6 +62,19 @@ export async function startServer(config: Config): Promise<RunningServer> {
     authFailures: config.RATE_LIMIT_AUTH_FAILURES,
   })
   let listeningUrl = ''
+  // The organiser's DELETE and retention delete sessions alike: boards closed (4404), data gone, audited.
+  const sessionDeletion = createSessionDeletion({
+    storage,
+    closeConnections: (sessionId) => {
+      for (const layer of DocumentLayer.options)
+        rooms.disconnect(
+          documentIdOf(sessionId, layer),
+          () => true,
+          SyncCloseCode.sessionDeleted,
+          'this interview was deleted',
+        )
+    },
+  })
   const sessionState = createSessionState({
     storage,
     broadcast: (sessionId, frame) =>
@@ -85,6 +100,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       listeningUrl: () => listeningUrl,
     }),
     scenarios,
+    sessionDeletion,
     revokeConnections: (sessionId, role) => {
       for (const layer of DocumentLayer.options)
         rooms.disconnect(
@@ -94,11 +110,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
           'this link was replaced by a new one: ask the organiser for it',
         )
     },
-    initialBoard: (scenarioId) => {
-      if (scenarioId === null) return initialBoardUpdate(null)
-      const scenario = scenarios.get(scenarioId)
-      return scenario ? initialBoardUpdate(scenario) : null
-    },
+    initialBoard: (scenarioId) => initialBoards.get(scenarioId) ?? null,
     web: { distDir: config.WEB_DIST_DIR, tldrawLicenseKey: config.TLDRAW_LICENSE_KEY },
   })
   const sync = createSyncUpgradeHandler({
@@ -108,6 +120,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     tickets,
     authFailures: rateLimits.authFailures,
     sessionState,
+    isSessionDeleted: sessionDeletion.isDeleted,
   })
 
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
@@ -120,7 +133,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   listeningUrl = `http://${host}:${port}`
   // Sessions past RETENTION_DAYS go now, then daily.
   const retention = config.RETENTION_DAYS
-    ? await startRetention({ storage, days: config.RETENTION_DAYS })
+    ? await startRetention({ storage, deletion: sessionDeletion, days: config.RETENTION_DAYS })
     : null
 
   let closing: Promise<void> | null = null

@@ -20,8 +20,8 @@ import {
   type Role,
   ScenarioGuidance,
   SessionAccess,
+  SessionListItem,
   SessionMessage,
-  SessionSummary,
   SessionView,
   SyncTicket,
   type UpdateChecklistItemBody,
@@ -34,23 +34,27 @@ export class ApiRequestError extends Error {
   readonly status: number
   readonly code: string
   readonly issues: { path: string; message: string }[]
+  /** Why a token was refused (401/403), when the server said: an AuthFailureReason. */
+  readonly reason: string | null
 
   constructor(
     status: number,
     code: string,
     message: string,
     issues: { path: string; message: string }[] = [],
+    reason: string | null = null,
   ) {
     super(message)
     this.status = status
     this.code = code
     this.issues = issues
+    this.reason = reason
   }
 }
 
 interface RequestOptions {
   token?: string
-  method?: 'GET' | 'POST' | 'PATCH'
+  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE'
   body?: unknown
 }
 
@@ -80,8 +84,8 @@ async function request<T>(
   if (!response.ok) {
     const error = ApiError.safeParse(json)
     if (error.success) {
-      const { code, message, issues } = error.data.error
-      throw new ApiRequestError(response.status, code, message, issues)
+      const { code, message, issues, reason } = error.data.error
+      throw new ApiRequestError(response.status, code, message, issues, reason ?? null)
     }
     throw new ApiRequestError(
       response.status,
@@ -133,10 +137,20 @@ export function issueLink(adminToken: string, sessionId: string, role: Role): Pr
   })
 }
 
-const SessionList = z.object({ sessions: z.array(SessionSummary) })
+const SessionList = z.object({ sessions: z.array(SessionListItem) })
 
-export async function listSessions(adminToken: string): Promise<SessionSummary[]> {
+/** The organiser's list: newest first, with scenario title, phase and last activity. */
+export async function listSessions(adminToken: string): Promise<SessionListItem[]> {
   return (await request('/api/sessions', SessionList, { token: adminToken })).sessions
+}
+
+/** DELETE /api/sessions/:id (organiser): its open boards are closed, and everything of it goes. */
+export async function deleteSession(adminToken: string, sessionId: string): Promise<void> {
+  // 204: no body, which `request` reads as null.
+  await request(`/api/sessions/${encodeURIComponent(sessionId)}`, z.null(), {
+    token: adminToken,
+    method: 'DELETE',
+  })
 }
 
 /** What a role link opens; the role token is the bearer. */

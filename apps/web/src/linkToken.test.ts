@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { claimLinkToken, type TokenHome } from './linkToken.ts'
+import {
+  claimLinkToken,
+  isOrganiserView,
+  isWellFormedLinkToken,
+  organiserBoardPath,
+  type TokenHome,
+} from './linkToken.ts'
 import { parseRoute } from './routes.ts'
 
 /** A tab: an address bar whose replaceState really changes it, and a sessionStorage. */
@@ -75,5 +81,41 @@ describe('claimLinkToken', () => {
     const home = tab('/?token=x')
     expect(open(home)).toEqual({ page: 'home' })
     expect(home.address()).toBe('/?token=x')
+  })
+})
+
+describe('the organiser’s view of a board', () => {
+  const withAdmin = (address: string, admin: string | null) =>
+    Object.assign(tab(address), { localStorage: { getItem: () => admin } })
+
+  it('opens /s/<id>#as=organiser with the saved organiser token, stored nowhere else', () => {
+    const home = withAdmin(organiserBoardPath('sess1234'), 'organiser-secret')
+    expect(open(home)).toEqual({ page: 'board', sessionId: 'sess1234', token: 'organiser-secret' })
+    expect(home.address()).toBe('/s/sess1234#as=organiser')
+    expect(home.items.size).toBe(0)
+    expect(isOrganiserView(home.location)).toBe(true)
+  })
+
+  it('has no token without a saved organiser token; a role link in the address wins', () => {
+    expect(open(withAdmin('/s/sess1234#as=organiser', null))).toMatchObject({ token: null })
+    expect(open(withAdmin('/s/sess1234#token=role-1&as=organiser', 'admin'))).toMatchObject({
+      token: 'role-1',
+    })
+  })
+})
+
+describe('isWellFormedLinkToken', () => {
+  it('accepts the 43 base64url characters the server issues, and nothing else', () => {
+    const token = `${'Ab0_-'.repeat(8)}xyz`
+    expect(token).toHaveLength(43)
+    expect(isWellFormedLinkToken(token)).toBe(true)
+    for (const damaged of [
+      token.slice(0, 40),
+      `${token}a`,
+      `${token.slice(0, 42)}.`,
+      `${token.slice(0, 42)}%`,
+      '',
+    ])
+      expect(isWellFormedLinkToken(damaged), damaged).toBe(false)
   })
 })

@@ -21,7 +21,7 @@ export {
   ComponentKind,
   FlowMode,
 } from './component.ts'
-export { ApiError } from './error.ts'
+export { ApiError, AuthFailureReason } from './error.ts'
 export {
   AddChecklistItemBody,
   AddNoteBody,
@@ -76,7 +76,6 @@ export {
   Provider,
   Requirement,
   type RequirementKind,
-  SCENARIO_AREA,
   Scenario,
   ScenarioGuidance,
   ScenarioLevel,
@@ -92,11 +91,14 @@ export {
   CreatedSession,
   CreateSessionBody,
   IssuedLink,
+  isRoleTokenShaped,
   Level,
+  ROLE_TOKEN_PATTERN,
   SessionAccess,
   SessionChangedMessage,
   SessionId,
   SessionLinks,
+  SessionListItem,
   SessionStateMessage,
   SessionSummary,
   SessionView,

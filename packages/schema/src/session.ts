@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { PhaseMinutes, PhaseView } from './interview.ts'
+import { Phase, PhaseMinutes, PhaseView } from './interview.ts'
 import { Role } from './role.ts'
 
 export const Level = z.enum(['junior', 'mid', 'senior'])
@@ -10,6 +10,17 @@ export const SessionId = z
   .string()
   .regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8-64 characters of A-Z a-z 0-9 _ -')
 export type SessionId = z.infer<typeof SessionId>
+
+/**
+ * Every role token the server issues is 32 random bytes in base64url: 43 characters of
+ * A-Z a-z 0-9 _ -. Anything else in a link is damage (cut short when copied), which a page can
+ * tell apart from a wrong token before asking the server.
+ */
+export const ROLE_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/
+
+export function isRoleTokenShaped(token: string): boolean {
+  return ROLE_TOKEN_PATTERN.test(token)
+}
 
 export const CreateSessionBody = z
   .object({
@@ -39,6 +50,20 @@ export const SessionSummary = z.object({
   createdAt: z.iso.datetime(),
 })
 export type SessionSummary = z.infer<typeof SessionSummary>
+
+/**
+ * One row of the organiser's list (`GET /api/sessions`): the summary, the scenario's title, the
+ * interview's phase once it was started, and when anything last happened in the session.
+ */
+export const SessionListItem = SessionSummary.extend({
+  /** the scenario's title; null for a blank board, or a scenario this server no longer has */
+  scenarioTitle: z.string().nullable(),
+  /** the interview's current phase; null until the interviewer first starts or moves it */
+  phase: Phase.nullable(),
+  /** the newest edit of its board or annotations, or phase change; its creation if none */
+  lastActivityAt: z.iso.datetime(),
+})
+export type SessionListItem = z.infer<typeof SessionListItem>
 
 export const CreatedSession = SessionSummary.extend({ links: SessionLinks })
 export type CreatedSession = z.infer<typeof CreatedSession>

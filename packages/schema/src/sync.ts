@@ -13,6 +13,8 @@ export const SyncCloseCode = {
   serverRestart: 1012,
   /** The link was revoked while this connection was open. */
   tokenRevoked: 4401,
+  /** The session was deleted while this connection was open (or just before it opened). */
+  sessionDeleted: 4404,
   /** A document, record or awareness size or count limit would be exceeded. */
   limitExceeded: 4413,
   /** A change broke a board rule (e.g. it touched the locked current state, or wrote `meta`). */

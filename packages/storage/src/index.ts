@@ -8,6 +8,8 @@ export type {
   DocumentLog,
   InterviewStore,
   LoggedUpdate,
+  RetiredToken,
+  SessionOverview,
   SessionRecord,
   SessionStore,
   Storage,

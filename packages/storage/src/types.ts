@@ -4,6 +4,7 @@ import type {
   Feedback,
   InterviewerNote,
   Level,
+  Phase,
   PhaseCommand,
   PhaseEvent,
   PhaseMinutes,
@@ -65,27 +66,61 @@ export interface SessionStore {
   createSession(session: SessionRecord, tokenHashes: Record<Role, string>): Promise<void>
   getSession(id: string): Promise<SessionRecord | null>
   listSessions(limit: number): Promise<SessionRecord[]>
+  /**
+   * The newest sessions (as `listSessions`) with what the organiser's list shows of each: its
+   * phase and last activity. A bounded amount of work per session (index lookups, never a scan
+   * of its logs).
+   */
+  listSessionOverviews(limit: number): Promise<SessionOverview[]>
   /** Which session and role a token hash opens, if any. */
   findTokenGrant(tokenHash: string): Promise<{ sessionId: string; role: Role } | null>
   /**
-   * Gives a role of a session a new token (its hash), revoking the old one in the same
-   * transaction. False when there is no such session.
+   * Why a hash that opens nothing once opened something: a token replaced by
+   * `replaceTokenHash`, or a token of a session deleted by `deleteSession`. Null otherwise
+   * (also for a hash that still opens its session).
    */
-  replaceTokenHash(sessionId: string, role: Role, tokenHash: string): Promise<boolean>
+  findRetiredToken(tokenHash: string): Promise<RetiredToken | null>
+  /**
+   * Gives a role of a session a new token (its hash), revoking the old one in the same
+   * transaction; the old hash is kept as revoked (`findRetiredToken`). False when there is no
+   * such session.
+   */
+  replaceTokenHash(sessionId: string, role: Role, tokenHash: string, revokedAt?: string): Promise<boolean>
   /**
    * Deletes a session with all its data in one transaction: its tokens, the log and checkpoints
    * of its documents (doc id `id`, and `id/<layer>` such as `id/annotations`), and its interview
    * records (phase events, checklist items, states and sharing, notes, messages, requirement
-   * changes, feedback).
+   * changes, feedback). Only a tombstone stays: the hashes of its tokens (current and revoked)
+   * with `deletedAt`, so its links can say the session was deleted. Updates and checkpoints that
+   * rooms still open on its documents flush afterwards are dropped, never stored.
    * False when there was no such session.
    */
-  deleteSession(id: string): Promise<boolean>
+  deleteSession(id: string, deletedAt?: string): Promise<boolean>
   /** Ids of sessions created strictly before `createdBefore` (ISO 8601), oldest first. */
   listSessionIdsCreatedBefore(createdBefore: string): Promise<string[]>
   /** Records an organiser or system action (session created, deleted by retention, backup taken…). */
   appendAudit(entry: AuditEntry): Promise<void>
   /** The newest audit entries first. */
   listAudit(limit: number): Promise<AuditEntry[]>
+}
+
+/** A token hash that opens nothing any more, and why (`SessionStore.findRetiredToken`). */
+export type RetiredToken =
+  /** replaced by a newer link of the same role ("issue new link") */
+  | { kind: 'revoked'; sessionId: string; role: Role; at: string }
+  /** its session was deleted; nothing else of the session is kept */
+  | { kind: 'session_deleted'; at: string }
+
+/** A session as the organiser's list shows it (`SessionStore.listSessionOverviews`). */
+export interface SessionOverview {
+  session: SessionRecord
+  /**
+   * The interview's phase: the one its newest phase change named, `briefing` when it has only
+   * clock commands (started, paused…), null when it has no phase events at all.
+   */
+  phase: Phase | null
+  /** ISO 8601: the newest of its creation, its documents' last logged update, its last phase event */
+  lastActivityAt: string
 }
 
 /** One line of the audit log. */

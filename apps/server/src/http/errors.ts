@@ -1,4 +1,4 @@
-import type { ApiError } from '@scaleboard/schema'
+import type { ApiError, AuthFailureReason } from '@scaleboard/schema'
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
@@ -8,21 +8,30 @@ import type { z } from 'zod'
 export class ApiException extends HTTPException {
   readonly code: string
   readonly issues: ApiError['error']['issues']
+  /** Why a token was refused (401/403), for the page to say what to do next. */
+  readonly reason: AuthFailureReason | undefined
 
   constructor(
     status: ContentfulStatusCode,
     code: string,
     message: string,
     issues?: ApiError['error']['issues'],
+    reason?: AuthFailureReason,
   ) {
     super(status, { message })
     this.code = code
     this.issues = issues
+    this.reason = reason
   }
 }
 
-export function apiErrorBody(code: string, message: string, issues?: ApiError['error']['issues']): ApiError {
-  return { error: { code, message, ...(issues ? { issues } : {}) } }
+export function apiErrorBody(
+  code: string,
+  message: string,
+  issues?: ApiError['error']['issues'],
+  reason?: AuthFailureReason,
+): ApiError {
+  return { error: { code, message, ...(issues ? { issues } : {}), ...(reason ? { reason } : {}) } }
 }
 
 export function issuesOf(error: z.ZodError): NonNullable<ApiError['error']['issues']> {
@@ -31,7 +40,7 @@ export function issuesOf(error: z.ZodError): NonNullable<ApiError['error']['issu
 
 export function onError(error: Error, c: Context): Response {
   if (error instanceof ApiException)
-    return c.json(apiErrorBody(error.code, error.message, error.issues), error.status)
+    return c.json(apiErrorBody(error.code, error.message, error.issues, error.reason), error.status)
   if (error instanceof HTTPException) {
     const status = error.status as ContentfulStatusCode
     return c.json(

@@ -6,7 +6,7 @@ import {
   Role,
   SessionAccess,
   SessionId,
-  SessionSummary,
+  SessionListItem,
 } from '@scaleboard/schema'
 import { z } from 'zod'
 import { allow } from '../http/grant.ts'
@@ -33,12 +33,12 @@ export const createSessionRoute = createRoute({
 export const listSessionsRoute = createRoute({
   method: 'get',
   path: '/api/sessions',
-  summary: 'The most recent sessions (organiser only)',
+  summary: 'The most recent sessions, with scenario title, phase and last activity (organiser only)',
   security: [{ bearer: [] }],
   middleware: [allow('organiser')] as const,
   request: { query: z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) }) },
   responses: apiResponses(
-    { 200: jsonResponse(z.object({ sessions: z.array(SessionSummary) }), 'Sessions, newest first') },
+    { 200: jsonResponse(z.object({ sessions: z.array(SessionListItem) }), 'Sessions, newest first') },
     {
       400: 'The limit is not a whole number from 1 to 500',
       401: 'Missing or wrong organiser token',
@@ -50,7 +50,8 @@ export const listSessionsRoute = createRoute({
 export const sessionAccessRoute = createRoute({
   method: 'get',
   path: '/api/sessions/{id}/access',
-  summary: 'What a role link opens: the session and the role (role token as bearer)',
+  summary:
+    'What a role link opens: the session and the role (role token as bearer; the organiser token opens any session as its interviewer)',
   security: [{ bearer: [] }],
   middleware: [allow('candidate', 'interviewer', 'observer')] as const,
   request: { params: z.object({ id: SessionId }) },
@@ -58,8 +59,33 @@ export const sessionAccessRoute = createRoute({
     { 200: jsonResponse(SessionAccess, 'The session and the role this token holds') },
     {
       400: 'Not a session id',
-      401: 'Missing or unknown token',
-      403: 'The token belongs to another session, or is the organiser token',
+      401: 'Missing or unknown token; `error.reason` says why: missing, malformed, revoked (replaced by a new link), session_deleted, unknown',
+      403: 'The token belongs to another session (`reason`: other_session)',
+      404: 'No such session (the organiser token opening it as interviewer)',
+    },
+  ),
+})
+
+export const deleteSessionRoute = createRoute({
+  method: 'delete',
+  path: '/api/sessions/{id}',
+  summary: 'Delete a session and all its data (organiser only)',
+  description:
+    'Its open boards are closed first (close code 4404), then its board, annotations, interview ' +
+    'records and links are deleted for good. Only the hashes of its tokens are kept, so its links ' +
+    'answer 401 with `reason: session_deleted`. Audited as `session.deleted`.',
+  security: [{ bearer: [] }],
+  middleware: [allow('organiser')] as const,
+  request: { params: z.object({ id: SessionId }) },
+  responses: apiResponses(
+    // No content: cast, since apiResponses types its successes as JSON entries.
+    { 204: { description: 'Deleted' } as unknown as ReturnType<typeof jsonResponse> },
+    {
+      400: 'Not a session id',
+      401: 'Missing or wrong organiser token',
+      403: 'A role token, not the organiser token',
+      404: 'No such session (perhaps already deleted)',
+      413: 'A body was sent (none is expected) larger than MAX_BODY_BYTES',
     },
   ),
 })
@@ -78,6 +104,7 @@ export const issueLinkRoute = createRoute({
       401: 'Missing or wrong organiser token',
       403: 'A role token, not the organiser token',
       404: 'No such session',
+      413: 'A body was sent (none is expected) larger than MAX_BODY_BYTES',
     },
   ),
 })

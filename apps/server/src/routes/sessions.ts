@@ -1,13 +1,15 @@
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import { resolvePhaseMinutes } from '@scaleboard/interview'
-import type { Level, PhaseMinutes, Role, SessionSummary } from '@scaleboard/schema'
-import type { SessionRecord, Storage } from '@scaleboard/storage'
+import type { Level, PhaseMinutes, Role, Scenario, SessionListItem, SessionSummary } from '@scaleboard/schema'
+import type { SessionOverview, SessionRecord, Storage } from '@scaleboard/storage'
 import type { Context } from 'hono'
 import { ApiException } from '../http/errors.ts'
 import { sessionLink } from '../http/links.ts'
 import { generateSecret, generateSessionId, hashSecret } from '../secrets.ts'
+import type { SessionDeletion } from '../sessionDeletion.ts'
 import {
   createSessionRoute,
+  deleteSessionRoute,
   issueLinkRoute,
   listSessionsRoute,
   sessionAccessRoute,
@@ -26,6 +28,10 @@ export interface SessionRoutesDeps {
   levelPhaseMinutes: (scenarioId: string | null, level: Level | null) => Partial<PhaseMinutes> | null
   /** Closes the open boards of a role whose link was just replaced (both layers' rooms). */
   revokeConnections: (sessionId: string, role: Role) => void
+  /** Deletes a session the way retention does too: closes its boards, deletes, audits. */
+  sessionDeletion: Pick<SessionDeletion, 'delete'>
+  /** The loaded scenarios: the list shows each session's scenario by its title. */
+  scenarios: ReadonlyMap<string, Scenario>
 }
 
 export function registerSessionRoutes(app: OpenAPIHono, deps: SessionRoutesDeps): void {
@@ -79,8 +85,15 @@ export function registerSessionRoutes(app: OpenAPIHono, deps: SessionRoutesDeps)
 
   app.openapi(listSessionsRoute, async (c) => {
     const { limit } = c.req.valid('query')
-    const sessions = await deps.storage.listSessions(limit)
-    return c.json({ sessions: sessions.map(toSummary) }, 200)
+    const overviews = await deps.storage.listSessionOverviews(limit)
+    return c.json({ sessions: overviews.map((overview) => toListItem(overview, deps.scenarios)) }, 200)
+  })
+
+  app.openapi(deleteSessionRoute, async (c) => {
+    const { id } = c.req.valid('param')
+    if (!(await deps.sessionDeletion.delete(id, 'organiser', null)))
+      throw new ApiException(404, 'not_found', 'There is no such session. It may have been deleted already.')
+    return c.body(null, 204)
   })
 
   app.openapi(issueLinkRoute, async (c) => {
@@ -103,12 +116,38 @@ export function registerSessionRoutes(app: OpenAPIHono, deps: SessionRoutesDeps)
     const { id } = c.req.valid('param')
     const grant = c.var.grant
     const session = await deps.storage.getSession(id)
+    // A role token's session always exists (its tokens go with it); the organiser may name any id.
+    if (!session && grant.kind === 'session' && grant.viaOrganiser)
+      throw new ApiException(404, 'not_found', 'There is no such session. It may have been deleted.')
     if (!session || grant.kind !== 'session')
       throw new ApiException(401, 'unauthorized', 'This link is not valid.')
+    if (grant.viaOrganiser)
+      await deps.storage.appendAudit({
+        at: new Date().toISOString(),
+        actor: 'organiser',
+        action: 'session.opened',
+        sessionId: id,
+        detail: 'as interviewer',
+      })
     return c.json({ session: toSummary(session), role: grant.role }, 200)
   })
 }
 
 function toSummary(session: SessionRecord): SessionSummary {
-  return { ...session }
+  return {
+    id: session.id,
+    title: session.title,
+    scenarioId: session.scenarioId,
+    level: session.level,
+    candidateName: session.candidateName,
+    createdAt: session.createdAt,
+  }
+}
+
+function toListItem(
+  { session, phase, lastActivityAt }: SessionOverview,
+  scenarios: ReadonlyMap<string, Scenario>,
+): SessionListItem {
+  const scenarioTitle = session.scenarioId ? (scenarios.get(session.scenarioId)?.title ?? null) : null
+  return { ...toSummary(session), scenarioTitle, phase, lastActivityAt }
 }

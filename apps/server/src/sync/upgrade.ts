@@ -29,6 +29,11 @@ export interface SyncEndpointOptions {
   authFailures: RateLimiter
   /** The session-state channel: each connection gets the current state right after it joins. */
   sessionState?: SessionState
+  /**
+   * Sessions deleted (or being deleted) by this process (sessionDeletion.ts): a ticket fetched
+   * just before the delete must not open a room of it, nor a socket join one after its sweep.
+   */
+  isSessionDeleted?: (sessionId: string) => boolean
 }
 
 /**
@@ -44,6 +49,7 @@ export function createSyncUpgradeHandler({
   tickets,
   authFailures,
   sessionState,
+  isSessionDeleted = () => false,
 }: SyncEndpointOptions) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: maxFrameBytes })
 
@@ -84,6 +90,8 @@ export function createSyncUpgradeHandler({
     if (!grant || grant.sessionId !== sessionId.data) authFailures.take(address)
     if (!grant) return refuse(socket, 401, 'Unauthorized')
     if (grant.sessionId !== sessionId.data) return refuse(socket, 403, 'Forbidden')
+    if (isSessionDeleted(grant.sessionId))
+      return acceptThenClose(socket, request, head, SyncCloseCode.sessionDeleted, DELETED_REASON)
     // The log's author and the presence's role come from the grant; `user` only labels the browser.
     const user = UserId.safeParse(url.searchParams.get('user') ?? undefined)
     const identity = await identityOf(grant.sessionId, grant.role)
@@ -105,6 +113,12 @@ export function createSyncUpgradeHandler({
     if (socket.destroyed) return lease.release()
 
     wss.handleUpgrade(request, socket, head, (ws) => {
+      // Deleted while this socket was on its way: it joins nothing (the delete's sweep has run).
+      if (isSessionDeleted(grant.sessionId)) {
+        ws.on('error', () => {})
+        ws.close(SyncCloseCode.sessionDeleted, DELETED_REASON)
+        return lease.release()
+      }
       const connection = websocketConnection(
         ws,
         { sessionId: grant.sessionId, role: grant.role, userId: user.success ? user.data : null },
@@ -154,6 +168,8 @@ export function createSyncUpgradeHandler({
     },
   }
 }
+
+const DELETED_REASON = 'this interview was deleted'
 
 function refuse(socket: Duplex, status: number, text: string): void {
   if (socket.destroyed) return

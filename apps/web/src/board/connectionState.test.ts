@@ -102,6 +102,12 @@ describe('connection state', () => {
     expect(revoked.failure?.message).toMatch(/withdrawn.*organiser/)
     expect(connectionState(revoked)).toBe('disconnected')
 
+    // A deleted session: nothing on the page helps, and it is not "withdrawn".
+    const deleted = refused(SyncCloseCode.sessionDeleted, 'this interview was deleted')
+    expect(deleted.failure).toMatchObject({ kind: 'deleted', action: null })
+    expect(deleted.failure?.message).toMatch(/interview was deleted/)
+    expect(shouldReconnectAfter(SyncCloseCode.sessionDeleted)).toBe(false)
+
     expect(refused(SyncCloseCode.roomFull).failure).toMatchObject({ kind: 'room-full', action: 'retry' })
     expect(refused(4499).failure).toMatchObject({ kind: 'refused', action: 'reload' })
     const messages = [change, limit, revoked].map((f) => f.failure?.message)

@@ -15,6 +15,7 @@ export interface ConnectionFailure {
     | 'change-refused'
     | 'limit-exceeded'
     | 'revoked'
+    | 'deleted'
     | 'refused'
   /** What happened and what to do, in plain words. */
   message: string
@@ -225,6 +226,14 @@ function failureFor(code: number | null, detail: string | null): ConnectionFailu
         kind: 'revoked',
         message:
           'This link was withdrawn, so the board is no longer connected. Ask the organiser for a new link.',
+        detail,
+        action: null,
+      }
+    case SyncCloseCode.sessionDeleted:
+      return {
+        kind: 'deleted',
+        message:
+          'This interview was deleted, so the board is closed and its links no longer open it. Ask the organiser if you need a new session.',
         detail,
         action: null,
       }

@@ -41,8 +41,12 @@ async function fetchTicket(sessionId: string, token: string): Promise<string> {
   try {
     return (await createSyncTicket(sessionId, token)).ticket
   } catch (error) {
+    if (error instanceof ApiRequestError && error.reason === 'session_deleted')
+      throw new TicketRefusal(SyncCloseCode.sessionDeleted, error.message)
     if (error instanceof ApiRequestError && (error.status === 401 || error.status === 403))
       throw new TicketRefusal(SyncCloseCode.tokenRevoked, error.message)
+    if (error instanceof ApiRequestError && error.status === 404)
+      throw new TicketRefusal(SyncCloseCode.sessionDeleted, error.message)
     if (error instanceof ApiRequestError && error.status === 429)
       throw new TicketRefusal(SyncCloseCode.rateLimited, error.message)
     throw error

@@ -39,8 +39,8 @@ export function ReissueLinks({ adminToken, sessionId, sessionTitle, onUnauthoriz
   return (
     <fieldset className="home-reissue" aria-label={`Links of “${sessionTitle}”`}>
       <p className="home-muted">
-        <KeyRound size={13} aria-hidden /> Links cannot be shown again. A new link replaces the old one at
-        once: whoever has the old one is disconnected and told to ask you.
+        <KeyRound size={13} aria-hidden /> Links cannot be shown again: only their hashes are stored. A new
+        link replaces the old one at once, and whoever has the old one is disconnected and told to ask you.
       </p>
       <ul className="home-reissue__list">
         {ROLES.map((role) => {

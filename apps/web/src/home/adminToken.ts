@@ -1,4 +1,6 @@
-const STORAGE_KEY = 'scaleboard.adminToken'
+/** Where the home page keeps the organiser token (localStorage); the board reads it for the organiser's view. */
+export const ADMIN_TOKEN_STORAGE_KEY = 'scaleboard.adminToken'
+const STORAGE_KEY = ADMIN_TOKEN_STORAGE_KEY
 
 /**
  * The server prints an organiser URL with `#admin=<token>` (older ones: `?admin=<token>`). Take

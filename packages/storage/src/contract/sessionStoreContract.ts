@@ -72,6 +72,105 @@ export function describeSessionStoreContract(name: string, open: OpenSubject<Ses
       expect(await store.findTokenGrant('x')).toBeNull()
     })
 
+    it('keeps a replaced token as revoked, with its session, role and time; others are not retired', async () => {
+      await store.createSession(sessionRecord('sess-rev', '2026-01-01T00:00:00.000Z'), hashes('v'))
+      expect(await store.findRetiredToken('v-c')).toBeNull()
+      expect(await store.replaceTokenHash('sess-rev', 'candidate', 'v-c2', '2026-01-02T00:00:00.000Z')).toBe(
+        true,
+      )
+      expect(await store.replaceTokenHash('sess-rev', 'candidate', 'v-c3', '2026-01-03T00:00:00.000Z')).toBe(
+        true,
+      )
+      expect(await store.findRetiredToken('v-c')).toEqual({
+        kind: 'revoked',
+        sessionId: 'sess-rev',
+        role: 'candidate',
+        at: '2026-01-02T00:00:00.000Z',
+      })
+      expect(await store.findRetiredToken('v-c2')).toMatchObject({
+        kind: 'revoked',
+        at: '2026-01-03T00:00:00.000Z',
+      })
+      expect(await store.findRetiredToken('v-c3')).toBeNull()
+      expect(await store.findRetiredToken('v-o')).toBeNull()
+      expect(await store.findRetiredToken('never-issued')).toBeNull()
+      expect(await store.findTokenGrant('v-c')).toBeNull()
+    })
+
+    it('keeps only a tombstone of a deleted session: its current and revoked token hashes say "deleted"', async () => {
+      await store.createSession(sessionRecord('sess-del', '2026-01-01T00:00:00.000Z'), hashes('d'))
+      await store.createSession(sessionRecord('sess-keep', '2026-01-01T00:00:00.000Z'), hashes('k'))
+      await store.replaceTokenHash('sess-del', 'observer', 'd-o2')
+      await store.replaceTokenHash('sess-keep', 'observer', 'k-o2')
+      expect(await store.deleteSession('sess-del', '2026-02-01T00:00:00.000Z')).toBe(true)
+      for (const hash of ['d-c', 'd-i', 'd-o', 'd-o2']) {
+        expect(await store.findRetiredToken(hash), hash).toEqual({
+          kind: 'session_deleted',
+          at: '2026-02-01T00:00:00.000Z',
+        })
+        expect(await store.findTokenGrant(hash), hash).toBeNull()
+      }
+      expect(await store.findRetiredToken('k-o')).toMatchObject({ kind: 'revoked', sessionId: 'sess-keep' })
+      expect(await store.findRetiredToken('k-c')).toBeNull()
+      expect(await store.findTokenGrant('k-o2')).toEqual({ sessionId: 'sess-keep', role: 'observer' })
+      expect(await store.deleteSession('sess-none')).toBe(false)
+    })
+
+    it('drops what a room still open on a deleted session flushes afterwards: updates and checkpoints', async () => {
+      await store.createSession(sessionRecord('sess-late', '2026-01-01T00:00:00.000Z'), hashes('l'))
+      await store.appendUpdates('sess-late', [{ at: 1, author, update: bytes(1) }])
+      expect(await store.deleteSession('sess-late')).toBe(true)
+      for (const doc of ['sess-late', 'sess-late/annotations']) {
+        await store.appendUpdates(doc, [{ at: 2, author, update: bytes(2) }])
+        await store.saveCheckpoint(doc, { seq: 2, at: 3, state: bytes(3) })
+        expect(await store.loadLatest(doc), doc).toEqual({ checkpoint: null, updates: [] })
+      }
+      // Other documents, even with the same prefix, are written as usual.
+      await store.appendUpdates('sess-later', [{ at: 2, author, update: bytes(2) }])
+      expect(await store.readUpdates('sess-later')).toHaveLength(1)
+    })
+
+    it('lists overviews newest first: phase once the interview moved, last activity from logs and phase events', async () => {
+      await store.createSession(sessionRecord('o-idle', '2026-01-01T00:00:00.000Z'), hashes('o1'))
+      await store.createSession(sessionRecord('o-started', '2026-01-02T00:00:00.000Z'), hashes('o2'))
+      await store.createSession(sessionRecord('o-design', '2026-01-03T00:00:00.000Z'), hashes('o3'))
+      const at = (iso: string) => Date.parse(iso)
+      await store.appendPhaseEvent('o-started', {
+        at: at('2026-01-05T00:00:00.000Z'),
+        author: 'interviewer',
+        command: { action: 'start' },
+      })
+      await store.appendPhaseEvent('o-design', {
+        at: at('2026-01-04T00:00:00.000Z'),
+        author: 'interviewer',
+        command: { phase: 'design' },
+      })
+      await store.appendPhaseEvent('o-design', {
+        at: at('2026-01-04T01:00:00.000Z'),
+        author: 'interviewer',
+        command: { action: 'pause' },
+      })
+      // The board's log, then the annotations layer's, hold the newest activity of o-design.
+      await store.appendUpdates('o-design', [
+        { at: at('2026-01-06T00:00:00.000Z'), author, update: bytes(1) },
+        { at: at('2026-01-07T00:00:00.000Z'), author, update: bytes(2) },
+      ])
+      await store.appendUpdates('o-design/annotations', [
+        { at: at('2026-01-08T00:00:00.000Z'), author, update: bytes(3) },
+      ])
+      // Another session whose id starts the same must not count.
+      await store.appendUpdates('o-idle0', [{ at: at('2026-03-01T00:00:00.000Z'), author, update: bytes(4) }])
+
+      const overviews = await store.listSessionOverviews(10)
+      expect(overviews.map((o) => [o.session.id, o.phase, o.lastActivityAt])).toEqual([
+        ['o-design', 'design', '2026-01-08T00:00:00.000Z'],
+        ['o-started', 'briefing', '2026-01-05T00:00:00.000Z'],
+        ['o-idle', null, '2026-01-01T00:00:00.000Z'],
+      ])
+      expect(overviews[0].session).toEqual(await store.getSession('o-design'))
+      expect((await store.listSessionOverviews(1)).map((o) => o.session.id)).toEqual(['o-design'])
+    })
+
     it('keeps a session without planned minutes as null (sessions created before phases)', async () => {
       const bare = sessionRecord('sess-bare', '2026-01-01T00:00:00.000Z')
       await store.createSession(bare, hashes('b'))

@@ -3,8 +3,11 @@ import { DatabaseSync } from 'node:sqlite'
 import {
   ChecklistEntry,
   ChecklistStatus,
+  DocumentLayer,
+  documentIdOf,
   Feedback,
   InterviewerNote,
+  Phase,
   PhaseCommand,
   PhaseEvent,
   PhaseMinutes,
@@ -20,6 +23,8 @@ import type {
   ChecklistItemState,
   Checkpoint,
   LoggedUpdate,
+  RetiredToken,
+  SessionOverview,
   SessionRecord,
   Storage,
   StoredPhaseEvent,
@@ -83,6 +88,12 @@ class SqliteStorage implements Storage {
   readonly #checkpointer: WalCheckpointer
 
   readonly #integrityProblem: string | null
+  /**
+   * Sessions deleted by this process. A room still open on one of their documents may flush its
+   * last edits or a checkpoint after the delete: those writes are dropped, so nothing of a deleted
+   * session is stored again (session ids are random, so the set only matters for a short while).
+   */
+  readonly #deletedSessions = new Set<string>()
 
   constructor(
     db: Kysely<Database>,
@@ -92,12 +103,18 @@ class SqliteStorage implements Storage {
   ) {
     this.#integrityProblem = integrityProblem
     this.#db = db
-    this.#writer = new UpdateLogWriter(raw)
+    this.#writer = new UpdateLogWriter(raw, (docId) => this.#isOfDeletedSession(docId))
     this.#checkpointer = checkpointer
   }
 
   appendUpdates(docId: string, entries: ReadonlyArray<Omit<LoggedUpdate, 'seq'>>): Promise<number> {
     return this.#writer.append(docId, entries)
+  }
+
+  #isOfDeletedSession(docId: string): boolean {
+    if (this.#deletedSessions.size === 0) return false
+    const slash = docId.indexOf('/')
+    return this.#deletedSessions.has(slash === -1 ? docId : docId.slice(0, slash))
   }
 
   async loadLatest(docId: string) {
@@ -114,6 +131,7 @@ class SqliteStorage implements Storage {
   }
 
   async saveCheckpoint(docId: string, checkpoint: Checkpoint): Promise<void> {
+    if (this.#isOfDeletedSession(docId)) return
     await this.#db
       .insertInto('doc_checkpoints')
       .values({ doc_id: docId, seq: checkpoint.seq, at: checkpoint.at, state: checkpoint.state })
@@ -134,6 +152,7 @@ class SqliteStorage implements Storage {
   }
 
   async createSession(session: SessionRecord, tokenHashes: Record<Role, string>): Promise<void> {
+    this.#deletedSessions.delete(session.id)
     await this.#db.transaction().execute(async (trx) => {
       await trx
         .insertInto('sessions')
@@ -169,6 +188,60 @@ class SqliteStorage implements Storage {
     return rows.map(toSessionRecord)
   }
 
+  async listSessionOverviews(limit: number): Promise<SessionOverview[]> {
+    // One statement. Each subquery is a seek on a primary key, (doc_id, seq) or (session_id, seq),
+    // read from its newest end: the work per session does not grow with its logs.
+    const lastUpdateOf = DocumentLayer.options.map((layer) => {
+      const docId = layer === 'board' ? sql`s.id` : sql`s.id || ${documentIdOf('', layer)}`
+      return sql`(select u.at from doc_updates u where u.doc_id = ${docId} order by u.seq desc limit 1)`
+    })
+    const { rows } = await sql<SessionsTable & OverviewColumns>`
+      select s.*,
+        json_array(${sql.join(lastUpdateOf)}) as last_update_ats,
+        (select p.at from phase_events p where p.session_id = s.id order by p.seq desc limit 1)
+          as last_phase_event_at,
+        (select json_extract(p.command, '$.phase') from phase_events p
+          where p.session_id = s.id and json_extract(p.command, '$.phase') is not null
+          order by p.seq desc limit 1) as last_phase
+      from sessions s
+      order by s.created_at desc
+      limit ${limit}`.execute(this.#db)
+    return rows.map((row) => {
+      const session = toSessionRecord(row)
+      const times = [
+        Date.parse(session.createdAt),
+        ...(parseJson(row.last_update_ats) as unknown[]),
+        row.last_phase_event_at,
+      ].filter((t): t is number => typeof t === 'number' && Number.isFinite(t))
+      const named = row.last_phase === null ? null : Phase.safeParse(row.last_phase)
+      const phase: Phase | null = named?.success
+        ? named.data
+        : row.last_phase_event_at !== null
+          ? 'briefing'
+          : null
+      return { session, phase, lastActivityAt: new Date(Math.max(...times)).toISOString() }
+    })
+  }
+
+  async findRetiredToken(tokenHash: string): Promise<RetiredToken | null> {
+    const revoked = await this.#db
+      .selectFrom('revoked_tokens')
+      .select(['session_id', 'role', 'revoked_at'])
+      .where('token_hash', '=', tokenHash)
+      .executeTakeFirst()
+    if (revoked) {
+      const role = Role.safeParse(revoked.role)
+      if (role.success)
+        return { kind: 'revoked', sessionId: revoked.session_id, role: role.data, at: revoked.revoked_at }
+    }
+    const deleted = await this.#db
+      .selectFrom('deleted_session_tokens')
+      .select('deleted_at')
+      .where('token_hash', '=', tokenHash)
+      .executeTakeFirst()
+    return deleted ? { kind: 'session_deleted', at: deleted.deleted_at } : null
+  }
+
   async findTokenGrant(tokenHash: string) {
     const row = await this.#db
       .selectFrom('session_tokens')
@@ -178,7 +251,12 @@ class SqliteStorage implements Storage {
     return row ? { sessionId: row.session_id, role: Role.parse(row.role) } : null
   }
 
-  async replaceTokenHash(sessionId: string, role: Role, tokenHash: string): Promise<boolean> {
+  async replaceTokenHash(
+    sessionId: string,
+    role: Role,
+    tokenHash: string,
+    revokedAt = new Date().toISOString(),
+  ): Promise<boolean> {
     return this.#db.transaction().execute(async (trx) => {
       const session = await trx
         .selectFrom('sessions')
@@ -186,6 +264,20 @@ class SqliteStorage implements Storage {
         .where('id', '=', sessionId)
         .executeTakeFirst()
       if (!session) return false
+      const old = await trx
+        .selectFrom('session_tokens')
+        .select('token_hash')
+        .where('session_id', '=', sessionId)
+        .where('role', '=', role)
+        .execute()
+      if (old.length > 0)
+        await trx
+          .insertInto('revoked_tokens')
+          .values(
+            old.map(({ token_hash }) => ({ token_hash, session_id: sessionId, role, revoked_at: revokedAt })),
+          )
+          .onConflict((oc) => oc.column('token_hash').doNothing())
+          .execute()
       await trx
         .deleteFrom('session_tokens')
         .where('session_id', '=', sessionId)
@@ -199,8 +291,44 @@ class SqliteStorage implements Storage {
     })
   }
 
-  async deleteSession(id: string): Promise<boolean> {
+  async deleteSession(id: string, deletedAt = new Date().toISOString()): Promise<boolean> {
+    // From now on, late flushes of rooms still open on its documents are dropped.
+    const wasMarked = this.#deletedSessions.has(id)
+    this.#deletedSessions.add(id)
+    let deleted = false
+    try {
+      deleted = await this.#deleteSessionRows(id, deletedAt)
+    } finally {
+      if (!deleted && !wasMarked) this.#deletedSessions.delete(id)
+    }
+    for (const layer of DocumentLayer.options) this.#writer.forget(documentIdOf(id, layer))
+    return deleted
+  }
+
+  #deleteSessionRows(id: string, deletedAt: string): Promise<boolean> {
     return this.#db.transaction().execute(async (trx) => {
+      // The tombstone: every token hash the session ever had (current and revoked), and when.
+      const current = await trx
+        .selectFrom('session_tokens')
+        .select('token_hash')
+        .where('session_id', '=', id)
+        .execute()
+      const revoked = await trx
+        .selectFrom('revoked_tokens')
+        .select('token_hash')
+        .where('session_id', '=', id)
+        .execute()
+      const tombstone = [...current, ...revoked].map(({ token_hash }) => ({
+        token_hash,
+        deleted_at: deletedAt,
+      }))
+      if (tombstone.length > 0)
+        await trx
+          .insertInto('deleted_session_tokens')
+          .values(tombstone)
+          .onConflict((oc) => oc.column('token_hash').doNothing())
+          .execute()
+      await trx.deleteFrom('revoked_tokens').where('session_id', '=', id).execute()
       // The session's documents: `id` itself and its layers `id/…`. A range, not LIKE: ids may
       // contain `_`, a LIKE wildcard. '0' is the character after '/'.
       const ofSession = (table: 'doc_updates' | 'doc_checkpoints') =>
@@ -509,6 +637,14 @@ function toPhaseMinutes(sessionId: string, json: string): PhaseMinutes | null {
   if (parsed.success) return parsed.data
   console.warn(`[storage] session ${sessionId}: ignoring unreadable phase_minutes`)
   return null
+}
+
+/** What `listSessionOverviews` selects beside a session's own columns. */
+interface OverviewColumns {
+  /** JSON array: the `at` of each layer's newest logged update, null for an empty log */
+  last_update_ats: string
+  last_phase_event_at: number | null
+  last_phase: string | null
 }
 
 /** The session-keyed interview tables `deleteSession` clears. */

@@ -22,8 +22,12 @@ export class UpdateLogWriter {
   #queue: PendingAppend[] = []
   #scheduled = false
 
-  constructor(db: DatabaseSync) {
+  /** Documents whose appends are dropped (their session was deleted): resolved with 0, nothing stored. */
+  readonly #isDropped: (docId: string) => boolean
+
+  constructor(db: DatabaseSync, isDropped: (docId: string) => boolean = () => false) {
     this.#db = db
+    this.#isDropped = isDropped
     this.#insert = db.prepare(
       'INSERT INTO doc_updates (doc_id, seq, at, author_session, author_role, author_user, "update") VALUES (?, ?, ?, ?, ?, ?, ?)',
     )
@@ -40,6 +44,11 @@ export class UpdateLogWriter {
     })
   }
 
+  /** Forgets the cached sequence number of a document whose log was deleted. */
+  forget(docId: string): void {
+    this.#lastSeq.delete(docId)
+  }
+
   #commit(): void {
     this.#scheduled = false
     const batch = this.#queue
@@ -48,6 +57,10 @@ export class UpdateLogWriter {
     try {
       this.#db.exec('BEGIN')
       for (const { docId, entries } of batch) {
+        if (this.#isDropped(docId)) {
+          results.push(0)
+          continue
+        }
         let seq = this.#lastSeq.get(docId) ?? Number((this.#lastSeqOf.get(docId) as { last: number }).last)
         for (const entry of entries) {
           seq += 1

@@ -140,6 +140,29 @@ const migrations: Record<string, Migration> = {
         .execute()
     },
   },
+  '0006_retired_tokens': {
+    async up(db: Kysely<unknown>) {
+      // Hashes of tokens replaced by a new link, so the old link can say it was replaced.
+      await db.schema
+        .createTable('revoked_tokens')
+        .addColumn('token_hash', 'text', (c) => c.primaryKey())
+        .addColumn('session_id', 'text', (c) => c.notNull())
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addColumn('revoked_at', 'text', (c) => c.notNull())
+        .execute()
+      await db.schema
+        .createIndex('revoked_tokens_session_id')
+        .on('revoked_tokens')
+        .column('session_id')
+        .execute()
+      // A deleted session's tombstone: its token hashes and when, nothing else of it.
+      await db.schema
+        .createTable('deleted_session_tokens')
+        .addColumn('token_hash', 'text', (c) => c.primaryKey())
+        .addColumn('deleted_at', 'text', (c) => c.notNull())
+        .execute()
+    },
+  },
 }
 
 export const migrationProvider: MigrationProvider = {

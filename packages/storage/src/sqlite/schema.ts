@@ -17,6 +17,22 @@ export interface SessionTokensTable {
   role: string
 }
 
+/** Token hashes replaced by "issue new link" (migration 0006). */
+export interface RevokedTokensTable {
+  token_hash: string
+  session_id: string
+  role: string
+  /** ISO 8601 */
+  revoked_at: string
+}
+
+/** The tombstone of a deleted session: only its token hashes and when (migration 0006). */
+export interface DeletedSessionTokensTable {
+  token_hash: string
+  /** ISO 8601 */
+  deleted_at: string
+}
+
 export interface DocUpdatesTable {
   doc_id: string
   seq: number
@@ -105,6 +121,8 @@ export interface FeedbackTable {
 export interface Database {
   sessions: SessionsTable
   session_tokens: SessionTokensTable
+  revoked_tokens: RevokedTokensTable
+  deleted_session_tokens: DeletedSessionTokensTable
   doc_updates: DocUpdatesTable
   doc_checkpoints: DocCheckpointsTable
   audit_log: AuditLogTable
