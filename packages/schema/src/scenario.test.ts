@@ -221,11 +221,19 @@ describe('Scenario', () => {
     ])
   })
 
-  it('requires a region boundary to have a size', () => {
+  it('only places a component in a region boundary of the same architecture', () => {
     const issues = issuesOf((s) => {
-      s.currentArchitecture.components.push({ id: 'dc', kind: 'region-boundary', name: 'DC', x: 0, y: 0 })
+      const components = s.currentArchitecture.components as {
+        id: string
+        kind: string
+        name: string
+        region?: string
+      }[]
+      components.push({ id: 'dc', kind: 'region-boundary', name: 'DC' })
+      components[0].region = 'dc'
+      components[1].region = 'nowhere'
     })
-    expect(issues.map((i) => i.path)).toEqual(['currentArchitecture.components.2'])
+    expect(issues.map((i) => i.path)).toEqual(['currentArchitecture.components.1.region'])
   })
 
   it('rejects ids that are not kebab-case and sources without a seen date', () => {

@@ -22,9 +22,6 @@ export type ScenarioRefId = z.infer<typeof ScenarioRefId>
 /** Hours in a billing month, as AWS and GCP calculators use (365 × 24 / 12). */
 export const HOURS_PER_MONTH = 730
 
-/** The area, in board units, a scenario's current architecture is laid out in. */
-export const SCENARIO_AREA = { width: 1400, height: 700 } as const
-
 const OneLine = z
   .string()
   .trim()
@@ -233,6 +230,13 @@ const OptionBase = {
   /** the product name, e.g. "c6i.xlarge" or "ElastiCache (Redis OSS) cache.r6g.large" */
   name: z.string().min(1).max(120),
   region: z.string().max(40).optional(),
+  /**
+   * Days from ordering to running (a data-centre VM in 2 weeks: 14). Absent: a cloud option runs
+   * within minutes, on demand; an on-premises one has no lead time stated.
+   */
+  leadTimeDays: z.number().min(0).max(730).optional(),
+  /** what caps how much of it can be had, e.g. "at most 20 more VMs this fiscal year" */
+  limits: OneLine.optional(),
   notes: Text.optional(),
   source: PriceSource,
 }
@@ -541,11 +545,6 @@ function checkReferences(s: ReferencedScenario, ctx: Ctx): void {
   s.metrics.series.forEach((series, i) => {
     if (series.componentId !== undefined && !componentIds.has(series.componentId))
       issue(['metrics', 'series', i, 'componentId'], `unknown component "${series.componentId}"`)
-  })
-
-  s.currentArchitecture.components.forEach((c, i) => {
-    if (c.kind === 'region-boundary' && (c.w === undefined || c.h === undefined))
-      issue(['currentArchitecture', 'components', i], 'a region-boundary needs w and h')
   })
 
   s.currentCost.basis.forEach((b, i) => {

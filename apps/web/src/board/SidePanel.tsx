@@ -1,11 +1,16 @@
 import { PanelLeftClose, PanelLeftOpen, PanelRightClose, PanelRightOpen } from 'lucide-react'
 import { type ReactNode, useId } from 'react'
+import { PanelResizeHandle } from './PanelResizeHandle.tsx'
+import { usePanelWidth } from './panelWidth.ts'
 import { usePersistentFlag } from './persistentFlag.ts'
 
 interface Props {
   side: 'left' | 'right'
   title: string
-  /** Names the panel in localStorage, so it stays open or collapsed across reloads and sessions. */
+  /**
+   * Names the panel in localStorage, so it stays open or collapsed, and as wide as it was dragged,
+   * across reloads and sessions.
+   */
   id: string
   children: ReactNode
   defaultOpen?: boolean
@@ -13,9 +18,13 @@ interface Props {
   attention?: boolean
 }
 
-/** A collapsible area at the board's edge (scenario brief on the left, inspector on the right). */
+/**
+ * A collapsible area at the board's edge (scenario brief on the left, inspector on the right),
+ * widened or narrowed by dragging its inner edge; the board beside it resizes with it.
+ */
 export function SidePanel({ side, title, id, children, defaultOpen = true, attention = false }: Props) {
   const [open, setOpen] = usePersistentFlag(`panel.${id}.open`, defaultOpen)
+  const [width, setWidth] = usePanelWidth(id)
   const contentId = useId()
   const Close = side === 'left' ? PanelLeftClose : PanelRightClose
   const Open = side === 'left' ? PanelLeftOpen : PanelRightOpen
@@ -44,10 +53,11 @@ export function SidePanel({ side, title, id, children, defaultOpen = true, atten
   }
   return (
     <aside
-      className={`board-side board-side--${side} board-side--${id}`}
+      className={`board-side board-side--${side} board-side--${id} board-side--resizable`}
       aria-label={title}
       data-testid={`panel-${id}`}
       data-open="true"
+      style={width === null ? undefined : { width }}
     >
       <div className="board-side__header">
         <h2>{title}</h2>
@@ -66,6 +76,7 @@ export function SidePanel({ side, title, id, children, defaultOpen = true, atten
       <div className="board-side__content" id={contentId}>
         {children}
       </div>
+      <PanelResizeHandle side={side} title={title} controls={contentId} onResize={setWidth} />
     </aside>
   )
 }

@@ -7,7 +7,7 @@ import type {
   ScenarioGuidance,
   SessionMessage,
 } from '@scaleboard/schema'
-import { EyeOff, FileText, RefreshCw } from 'lucide-react'
+import { Clock, EyeOff, FileText, RefreshCw } from 'lucide-react'
 import { type KeyboardEvent, useId, useRef } from 'react'
 import type { SessionBrief } from '../api.ts'
 import { usePersistentFlag } from '../board/persistentFlag.ts'
@@ -19,7 +19,7 @@ import { formatUsd } from './format.ts'
 import { GrowthFacts } from './GrowthFacts.tsx'
 import { GuidanceSection } from './GuidanceSection.tsx'
 import { MetricsTable } from './MetricsTable.tsx'
-import { OptionsList } from './OptionsList.tsx'
+import { OptionsTable } from './OptionsTable.tsx'
 import { RequirementsList } from './RequirementsList.tsx'
 import { RichText } from './RichText.tsx'
 import { SeriesChart } from './SeriesChart.tsx'
@@ -189,7 +189,11 @@ function ScenarioBrief({
         <h3 className="brief-header__title">{scenario.title}</h3>
         {level && <span className="brief-header__level">{LEVEL_LABELS[level]}</span>}
         {variant?.designMinutes && (
-          <span className="brief-header__minutes">{variant.designMinutes} min design</span>
+          // The brief's one statement of the time: the level's design phase (the top bar's timer
+          // counts it down). Scenario texts leave the time out, so the two never disagree.
+          <span className="brief-header__minutes" data-testid="brief-time">
+            <Clock size={12} aria-hidden /> {variant.designMinutes} minutes to design
+          </span>
         )}
       </header>
       <BriefUpdates changes={updates.changes} clarifications={updates.clarifications} />
@@ -230,7 +234,7 @@ function ScenarioBrief({
         ))}
       </BriefSection>
       <BriefSection title="Infrastructure options" aside={scenario.options.length}>
-        <OptionsList options={scenario.options} />
+        <OptionsTable options={scenario.options} />
       </BriefSection>
     </div>
   )

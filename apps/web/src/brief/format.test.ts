@@ -1,13 +1,13 @@
-import type { Growth, InfrastructureOption, Requirement, TimeSeries } from '@scaleboard/schema'
+import type { Growth, Requirement, TimeSeries } from '@scaleboard/schema'
 import { describe, expect, it } from 'vitest'
 import {
+  formatAxisValue,
   formatMs,
-  formatOptionSpecs,
-  formatPrice,
   formatQuantity,
   formatSeriesValue,
   formatUsd,
   requirementFigures,
+  seriesAxisLabel,
   seriesPoints,
   summariseGrowth,
 } from './format.ts'
@@ -25,7 +25,6 @@ describe('brief number formats', () => {
     expect(formatUsd(0.194236)).toBe('$0.1942')
     expect(formatUsd(584)).toBe('$584')
     expect(formatUsd(12_000)).toBe('$12,000')
-    expect(formatPrice(0.25, 'gb-month')).toBe('$0.25 / GB-month')
   })
 
   it('switches to seconds from one second on', () => {
@@ -103,38 +102,19 @@ describe('series', () => {
     ])
   })
 
+  it('keeps axis values short and names what the axis measures', () => {
+    expect(formatAxisValue('gpu-utilisation', 0.5)).toBe('50%')
+    expect(formatAxisValue('p99-latency-ms', 450)).toBe('450')
+    expect(seriesAxisLabel('p99-latency-ms')).toBe('p99 latency (ms)')
+    expect(formatAxisValue('rps', 1200)).toBe('1.2k')
+    expect(formatAxisValue('rps', 7.5)).toBe('7.5')
+    expect(seriesAxisLabel('rps')).toBe('Requests per second')
+    expect(seriesAxisLabel('queue-depth')).toBe('Requests waiting')
+  })
+
   it('formats values by metric', () => {
     expect(formatSeriesValue('cpu-utilisation', 0.91)).toBe('91%')
     expect(formatSeriesValue('p99-latency-ms', 620)).toBe('620 ms')
     expect(formatSeriesValue('rps', 1200)).toBe('1,200 rps')
-  })
-})
-
-describe('formatOptionSpecs', () => {
-  it('describes machines, not managed services', () => {
-    const source = { title: 'Price list', seen: '2025-06' }
-    const gpu: InfrastructureOption = {
-      id: 'g4dn',
-      category: 'instance',
-      provider: 'aws',
-      name: 'EC2 g4dn.xlarge',
-      vcpu: 4,
-      memoryGiB: 16,
-      gpu: { model: 'NVIDIA T4', count: 1, memoryGiB: 16 },
-      pricePerHourUsd: 0.526,
-      source,
-    }
-    expect(formatOptionSpecs(gpu)).toBe('4 vCPU · 16 GiB · 1 × NVIDIA T4 (16 GiB)')
-    expect(
-      formatOptionSpecs({
-        id: 's3',
-        category: 'managed-service',
-        provider: 'aws',
-        service: 'object-storage',
-        name: 'S3',
-        prices: [{ unit: 'gb-month', amountUsd: 0.023 }],
-        source,
-      }),
-    ).toBe('')
   })
 })

@@ -3,7 +3,6 @@ import {
   type DemandUnit,
   derivedPeakRps,
   type Growth,
-  type InfrastructureOption,
   type PriceUnit,
   type Provider,
   type Requirement,
@@ -65,18 +64,6 @@ export const PRICE_UNIT_LABELS: Record<PriceUnit, string> = {
   'million-write-request-units': 'million write request units',
   'million-put-payload-units': 'million PUT payload units',
   'gb-ingested': 'GB ingested',
-}
-
-export function formatPrice(amountUsd: number, unit: PriceUnit): string {
-  return `${formatUsd(amountUsd)} / ${PRICE_UNIT_LABELS[unit]}`
-}
-
-/** "4 vCPU · 16 GiB · 1 × NVIDIA T4 (16 GiB)" for an instance; nothing for a managed service. */
-export function formatOptionSpecs(option: InfrastructureOption): string {
-  if (option.category !== 'instance') return ''
-  const parts = [`${option.vcpu} vCPU`, `${option.memoryGiB} GiB`]
-  if (option.gpu) parts.push(`${option.gpu.count} × ${option.gpu.model} (${option.gpu.memoryGiB} GiB)`)
-  return parts.join(' · ')
 }
 
 const UNIT_NAMES: Record<DemandUnit, string> = {
@@ -162,6 +149,36 @@ export function formatSeriesValue(metric: SeriesMetric, value: number): string {
       return formatCount(value)
     case 'output-tokens-per-second':
       return `${formatCount(value)} tokens/s`
+  }
+}
+
+/** A value on a chart's vertical axis, kept short: "91%", "480", "1.2k" (the axis names the unit). */
+export function formatAxisValue(metric: SeriesMetric, value: number): string {
+  if (isFractionMetric(metric)) return `${Math.round(value * 100)}%`
+  if (value >= 1e6) return `${Number((value / 1e6).toFixed(1))}M`
+  if (value >= 1e3) return `${Number((value / 1e3).toFixed(1))}k`
+  return String(Number(value.toFixed(1)))
+}
+
+/** What a chart's vertical axis measures, as its label says it. */
+export function seriesAxisLabel(metric: SeriesMetric): string {
+  switch (metric) {
+    case 'rps':
+      return 'Requests per second'
+    case 'p50-latency-ms':
+      return 'p50 latency (ms)'
+    case 'p99-latency-ms':
+      return 'p99 latency (ms)'
+    case 'cpu-utilisation':
+      return 'CPU utilisation'
+    case 'gpu-utilisation':
+      return 'GPU utilisation'
+    case 'error-rate':
+      return 'Error rate'
+    case 'queue-depth':
+      return 'Requests waiting'
+    case 'output-tokens-per-second':
+      return 'Output tokens per second'
   }
 }
 
