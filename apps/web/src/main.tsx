@@ -1,12 +1,14 @@
-import { StrictMode } from 'react'
+import { lazy, StrictMode, Suspense } from 'react'
 import { createRoot } from 'react-dom/client'
 import { AppErrorBoundary } from './AppErrorBoundary.tsx'
-import { BoardPage } from './board/BoardPage.tsx'
-import { HomePage } from './home/HomePage.tsx'
 import { claimLinkToken } from './linkToken.ts'
 import { MessagePage } from './MessagePage.tsx'
 import { parseRoute } from './routes.ts'
 import './styles.css'
+
+// Each page is its own chunk: the organiser's home and the error pages never load tldraw (~2 MB).
+const HomePage = lazy(() => import('./home/HomePage.tsx').then((m) => ({ default: m.HomePage })))
+const BoardPage = lazy(() => import('./board/BoardPage.tsx').then((m) => ({ default: m.BoardPage })))
 
 // Before the first render: a board link's token leaves the address bar at once (see linkToken.ts).
 const route = claimLinkToken(parseRoute(window.location), window)
@@ -35,12 +37,22 @@ function App() {
   }
 }
 
+function PageLoading() {
+  return (
+    <div className="page-loading" role="status">
+      Loading Scaleboard…
+    </div>
+  )
+}
+
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root element')
 createRoot(root).render(
   <StrictMode>
     <AppErrorBoundary>
-      <App />
+      <Suspense fallback={<PageLoading />}>
+        <App />
+      </Suspense>
     </AppErrorBoundary>
   </StrictMode>,
 )

@@ -43,8 +43,8 @@ export function createBoardStore({
   const mode = computed('board mode', () => ($readonly.get() ? 'readonly' : 'readwrite'))
   const $user = user === undefined ? null : isSignal(user) ? user : atom('board user', user)
   return createTLStore({
-    shapeUtils: [...defaultShapeUtils, ...shapeUtils],
-    bindingUtils: [...defaultBindingUtils, ...bindingUtils],
+    shapeUtils: withOverrides<TLAnyShapeUtilConstructor>(defaultShapeUtils, shapeUtils),
+    bindingUtils: withOverrides<TLAnyBindingUtilConstructor>(defaultBindingUtils, bindingUtils),
     collaboration: { status: status ?? atom('board status', 'online'), mode },
     ...($user
       ? {
@@ -57,4 +57,10 @@ export function createBoardStore({
         }
       : {}),
   })
+}
+
+/** tldraw's defaults plus ours, where one of ours (a configured arrow, say) replaces a default of its type. */
+function withOverrides<T extends { type: string }>(defaults: readonly T[], own: readonly T[]): T[] {
+  const ownTypes = new Set(own.map((util) => util.type))
+  return [...defaults.filter((util) => !ownTypes.has(util.type)), ...own]
 }

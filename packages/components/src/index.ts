@@ -2,9 +2,12 @@
 // and inspector the board mounts. Node-safe parts live in schema.ts ('@scaleboard/components/schema').
 
 export {
+  type ArchitectureLayout,
   type ArchitectureRecords,
   type ArchitectureToRecordsOptions,
+  type ArcThrough,
   architectureToRecords,
+  arcThrough,
   CARD_KINDS,
   CATALOGUE_BY_GROUP,
   type CardKind,
@@ -31,11 +34,16 @@ export {
   type FigureSpec,
   type FigureValue,
   type FigureValueType,
+  FLOW_LABEL_FONT_SIZE,
+  FLOW_META_KEY,
   type FlowLabelParts,
+  FlowMeta,
+  flowLabelBox,
   formatCount,
   formatFigures,
   formatFlowLabel,
   formatFraction,
+  formatRate,
   formatStorage,
   formatUsdPerHour,
   GROUP_LABELS,
@@ -47,6 +55,10 @@ export {
   getReferenceMeta,
   isCopyOfReference,
   isFigureName,
+  type LayoutInput,
+  type LayoutResult,
+  layoutArchitecture,
+  layoutGraph,
   listFigureProblems,
   NAME_MAX_LENGTH,
   parseFigureInput,
@@ -56,16 +68,19 @@ export {
   type ReferenceMeta,
   type RegionShape,
   type RegionShapeProps,
+  readFlowMeta,
   regionShapeMigrations,
   regionShapeProps,
   richTextToPlain,
   searchCatalogue,
+  toFlowMeta,
 } from './schema.ts'
 export { getArrowFlow, setArrowFlow } from './ui/arrowFlow.ts'
 export { ComponentInspector, type ComponentInspectorProps } from './ui/ComponentInspector.tsx'
 export { ComponentPalette, type ComponentPaletteProps } from './ui/ComponentPalette.tsx'
 export { ComponentShapeUtil } from './ui/ComponentShapeUtil.tsx'
 export { componentShapeUtils } from './ui/componentShapeUtils.ts'
+export { FlowArrowShapeUtil } from './ui/FlowArrowShapeUtil.ts'
 export { FlowInspector } from './ui/FlowInspector.tsx'
 export { getComponentIcon } from './ui/icons.ts'
 export { keepReferenceLocked } from './ui/keepReferenceLocked.ts'

@@ -36,7 +36,18 @@ export {
   listFigureProblems,
   parseFigureInput,
 } from './figures/figureValidation.ts'
-export { type FlowLabelParts, formatFlowLabel, parseFlowLabel, richTextToPlain } from './flows/flowLabel.ts'
+export {
+  type FlowLabelParts,
+  formatFlowLabel,
+  formatRate,
+  parseFlowLabel,
+  richTextToPlain,
+} from './flows/flowLabel.ts'
+export { FLOW_META_KEY, FlowMeta, readFlowMeta, toFlowMeta } from './flows/flowMeta.ts'
+export { type ArcThrough, arcThrough } from './layout/arcThrough.ts'
+export { FLOW_LABEL_FONT_SIZE, flowLabelBox } from './layout/flowLabelBox.ts'
+export { type ArchitectureLayout, layoutArchitecture } from './layout/layoutArchitecture.ts'
+export { type LayoutInput, type LayoutResult, layoutGraph } from './layout/layoutGraph.ts'
 export {
   type ArchitectureRecords,
   type ArchitectureToRecordsOptions,

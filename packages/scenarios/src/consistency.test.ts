@@ -164,31 +164,3 @@ describe('demand', () => {
     expect(sampleAt({ ...series, start: '06:00' }, '05:00')).toBe(series.values[23])
   })
 })
-
-describe('layout', () => {
-  it('flags components and regions that leave the area', () => {
-    const problems = problemsAfter(recommendations, (s) => {
-      component(s, 'monitoring').x = 1300
-      component(s, 'dc').w = 1300
-    })
-    expect(problems).toEqual([
-      {
-        path: 'currentArchitecture.components[1]',
-        message: '"dc" (230, 20, 1300 × 660) leaves the 1400 × 700 area',
-      },
-      {
-        path: 'currentArchitecture.components[5]',
-        message: '"monitoring" (1300, 220, 180 × 100) leaves the 1400 × 700 area',
-      },
-    ])
-  })
-
-  it('flags overlapping cards', () => {
-    const problems = problemsAfter(recommendations, (s) => {
-      component(s, 'etl').y = 260
-    })
-    expect(problems).toEqual([
-      { path: 'currentArchitecture.components[7]', message: '"etl" overlaps "feature-db"' },
-    ])
-  })
-})

@@ -5,7 +5,6 @@ import {
   type InfrastructureOption,
   optionPrices,
   type PriceUnit,
-  SCENARIO_AREA,
   type Scenario,
   type TierMetrics,
   type TimeSeries,
@@ -21,13 +20,10 @@ export const UTILISATION_TOLERANCE = 0.1
 export const RATE_TOLERANCE = 0.1
 /** Relative tolerance for money: prices × counts against stated costs. */
 export const COST_TOLERANCE = 0.005
-/** A component card's nominal footprint in board units, to keep cards inside the area and apart. */
-export const NOMINAL_CARD = { w: 180, h: 100 } as const
-
 /**
  * Checks that a scenario's numbers add up, so the brief a candidate reasons from is honest:
- * costs (price × count × 730 h), capacity (load against replicas × capacity per replica), demand
- * (flows, series and requirements against the growth figures) and layout (inside the area).
+ * costs (price × count × 730 h), capacity (load against replicas × capacity per replica) and demand
+ * (flows, series and requirements against the growth figures).
  * Returns an empty list when everything agrees.
  */
 export function checkScenarioConsistency(scenario: Scenario): ConsistencyProblem[] {
@@ -36,7 +32,6 @@ export function checkScenarioConsistency(scenario: Scenario): ConsistencyProblem
     ...checkCapacity(scenario),
     ...checkDemand(scenario),
     ...checkSeriesAtPeak(scenario),
-    ...checkLayout(scenario),
   ]
 }
 
@@ -307,36 +302,6 @@ export function sampleAt(series: TimeSeries, at: string): number | undefined {
 function minutesOf(clock: string): number {
   const [h, m] = clock.split(':').map(Number)
   return h * 60 + m
-}
-
-// ---------------------------------------------------------------------------------------------
-// Layout
-
-function checkLayout(s: Scenario): ConsistencyProblem[] {
-  const problems: ConsistencyProblem[] = []
-  const { width, height } = SCENARIO_AREA
-  const cards: { c: ArchitectureComponent; i: number }[] = []
-
-  s.currentArchitecture.components.forEach((c, i) => {
-    const at = ['currentArchitecture', 'components', i]
-    const w = c.kind === 'region-boundary' ? (c.w ?? 0) : NOMINAL_CARD.w
-    const h = c.kind === 'region-boundary' ? (c.h ?? 0) : NOMINAL_CARD.h
-    if (c.x < 0 || c.y < 0 || c.x + w > width || c.y + h > height)
-      problems.push(
-        problem(at, `"${c.id}" (${c.x}, ${c.y}, ${w} × ${h}) leaves the ${width} × ${height} area`),
-      )
-    if (c.kind !== 'region-boundary') cards.push({ c, i })
-  })
-
-  for (let a = 0; a < cards.length; a++)
-    for (let b = a + 1; b < cards.length; b++) {
-      const [p, q] = [cards[a].c, cards[b].c]
-      if (Math.abs(p.x - q.x) < NOMINAL_CARD.w && Math.abs(p.y - q.y) < NOMINAL_CARD.h)
-        problems.push(
-          problem(['currentArchitecture', 'components', cards[b].i], `"${q.id}" overlaps "${p.id}"`),
-        )
-    }
-  return problems
 }
 
 function mean(values: number[]): number {

@@ -5,7 +5,6 @@ export {
   checkScenarioConsistency,
   currentMonthlyCost,
   hourlyCost,
-  NOMINAL_CARD,
   RATE_TOLERANCE,
   sampleAt,
   tierUtilisation,

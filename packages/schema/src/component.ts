@@ -72,10 +72,21 @@ export const ArchitectureComponent = z
     /** free text under the name, e.g. the technology ("Flask + scikit-learn") */
     detail: z.string().max(120).optional(),
     figures: ComponentFigures.default({}),
-    /** top-left position in board units, relative to the architecture's origin */
-    x: z.number(),
-    y: z.number(),
-    /** size for boundaries (region-boundary); other kinds use their default size when absent */
+    /**
+     * The region boundary (a `region-boundary` component's id) this component sits in. The board
+     * lays the architecture out itself from the flows and regions; nobody places cards by hand.
+     */
+    region: z
+      .string()
+      .regex(/^[a-z0-9-]+$/)
+      .optional(),
+    /**
+     * Legacy hand placement (top-left in board units, and a boundary's size). Ignored when the board
+     * lays the architecture out; a component inside a boundary's rectangle and without `region`
+     * still counts as inside it.
+     */
+    x: z.number().optional(),
+    y: z.number().optional(),
     w: z.number().positive().optional(),
     h: z.number().positive().optional(),
   })
@@ -106,6 +117,16 @@ export const Architecture = z
       if (ids.has(c.id))
         ctx.addIssue({ code: 'custom', path: ['components', i, 'id'], message: `duplicate id "${c.id}"` })
       ids.add(c.id)
+    })
+    arch.components.forEach((c, i) => {
+      if (c.region === undefined) return
+      const region = arch.components.find((r) => r.id === c.region)
+      if (region?.kind !== 'region-boundary' || region === c)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['components', i, 'region'],
+          message: `"${c.region}" is not a region-boundary of this architecture`,
+        })
     })
     arch.flows.forEach((f, i) => {
       for (const end of ['from', 'to'] as const)

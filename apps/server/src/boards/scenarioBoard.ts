@@ -1,5 +1,5 @@
 import { openBoardRecords, writeBoardMeta } from '@scaleboard/board-sync/doc'
-import { architectureToRecords, createBoardSchema } from '@scaleboard/components/schema'
+import { architectureToRecords, createBoardSchema, layoutArchitecture } from '@scaleboard/components/schema'
 import type { Scenario } from '@scaleboard/schema'
 import { DocumentRecordType, PageRecordType, TLDOCUMENT_ID, type TLPageId } from '@tldraw/tlschema'
 import type { IndexKey } from '@tldraw/utils'
@@ -9,10 +9,11 @@ const PAGE_ID = 'page:page' as TLPageId
 
 /**
  * The first state of a session's board as one Yjs update: the document and page records and, for
- * a scenario, its current architecture as a locked, labelled "Current state" frame. Written to the
- * log when the session is created, so every client, browser or not, sees the same starting board.
+ * a scenario, its current architecture, laid out automatically, as a locked, labelled "Current
+ * state" frame. Written to the log when the session is created, so every client, browser or not,
+ * sees the same starting board.
  */
-export function initialBoardUpdate(scenario: Scenario | null): Uint8Array {
+export async function initialBoardUpdate(scenario: Scenario | null): Promise<Uint8Array> {
   const schema = createBoardSchema()
   const records = scenario
     ? architectureToRecords(scenario.currentArchitecture, {
@@ -20,6 +21,7 @@ export function initialBoardUpdate(scenario: Scenario | null): Uint8Array {
         origin: { x: 0, y: 0 },
         locked: true,
         frameLabel: 'Current state',
+        layout: await layoutArchitecture(scenario.currentArchitecture),
       }).records
     : []
   const doc = new Y.Doc()
@@ -33,4 +35,16 @@ export function initialBoardUpdate(scenario: Scenario | null): Uint8Array {
   const update = Y.encodeStateAsUpdate(doc)
   doc.destroy()
   return update
+}
+
+/**
+ * The first board of every scenario (and of a blank session, under `null`), built once at start:
+ * the layout takes tens of milliseconds, creating a session then copies bytes.
+ */
+export async function prepareInitialBoards(
+  scenarios: Iterable<Scenario>,
+): Promise<Map<string | null, Uint8Array>> {
+  const boards = new Map<string | null, Uint8Array>([[null, await initialBoardUpdate(null)]])
+  for (const scenario of scenarios) boards.set(scenario.id, await initialBoardUpdate(scenario))
+  return boards
 }

@@ -83,7 +83,8 @@ async function startAndStop(env: NodeJS.ProcessEnv): Promise<string> {
   await new Promise<void>((ready, fail) => {
     const collect = (chunk: Buffer) => {
       output += chunk
-      if (/organiser link\./i.test(output) || /shown this once[\s\S]*\n\s+http/.test(output)) ready()
+      // both banners (first start, later starts) end by naming the command
+      if (output.includes('pnpm organiser-link')) ready()
     }
     child.stdout?.on('data', collect)
     child.stderr?.on('data', collect)

@@ -18,11 +18,12 @@ import type { WebsocketProvider } from 'y-websocket'
 import { AnnotationBadges } from '../annotations/AnnotationBadges.tsx'
 import { readConfig } from '../config.ts'
 import { CalmStylePanel } from './CalmStylePanel.tsx'
-import { showInitialView } from './initialView.ts'
 import { keepLinksAsText } from './keepLinksAsText.ts'
 import { keepViewOnResize } from './keepViewOnResize.ts'
 import { pasteBesideReference } from './pasteBesideReference.ts'
+import { rememberCamera } from './rememberCamera.ts'
 import { boardShapeUtils } from './shapes.ts'
+import { ContextMenuWithTidy, tidyLayoutOverrides } from './tidyLayoutAction.tsx'
 
 // Fonts, icons and translations are bundled by Vite and served from our own origin (no CDN).
 const assetUrls = getAssetUrlsByImport()
@@ -38,6 +39,7 @@ declare global {
 }
 
 interface Props {
+  sessionId: string
   store: TLStore
   awareness: WebsocketProvider['awareness']
   role: Role
@@ -53,6 +55,7 @@ const components: TLComponents = {
   SharePanel: null,
   InFrontOfTheCanvas: AnnotationBadges,
   StylePanel: CalmStylePanel,
+  ContextMenu: ContextMenuWithTidy,
 }
 
 // The scenario's current state is locked so it can't be broken by accident; candidates still
@@ -60,7 +63,7 @@ const components: TLComponents = {
 const options: Partial<TldrawOptions> = { selectLockedShapes: true }
 
 /** The tldraw editor on the synced store, sharing this user's presence once mounted. */
-export function BoardCanvas({ store, awareness, role, self, onEditor }: Props) {
+export function BoardCanvas({ sessionId, store, awareness, role, self, onEditor }: Props) {
   // tldraw's own notion of "me" (follow mode, collaborator list) must be the same stable user.
   const user = useMemo(() => {
     const preferences = atom<TLUserPreferences>('user preferences', {
@@ -86,7 +89,8 @@ export function BoardCanvas({ store, awareness, role, self, onEditor }: Props) {
       const stopGuarding = role === 'candidate' ? keepReferenceLocked(editor) : () => {}
       // …and land beside the current state, not inside its locked frame on top of the original.
       pasteBesideReference(editor)
-      showInitialView(editor)
+      // Each person's view survives a reload; the first visit opens at a readable view.
+      const stopRemembering = rememberCamera(editor, sessionId)
       const stopKeepingView = keepViewOnResize(editor)
       // Observers are visible in the avatar list, but their cursor stays off the candidate's canvas.
       const presence = bindPresence({
@@ -102,11 +106,12 @@ export function BoardCanvas({ store, awareness, role, self, onEditor }: Props) {
         stopUnlocking()
         stopGuarding()
         stopKeepingView()
+        stopRemembering()
         presence.dispose()
         if (window.__scaleboardEditor === editor) delete window.__scaleboardEditor
       }
     },
-    [awareness, self, role, onEditor],
+    [sessionId, awareness, self, role, onEditor],
   )
 
   return (
@@ -118,6 +123,7 @@ export function BoardCanvas({ store, awareness, role, self, onEditor }: Props) {
       licenseKey={readConfig().tldrawLicenseKey ?? undefined}
       onMount={onMount}
       components={components}
+      overrides={tidyLayoutOverrides}
       options={options}
     />
   )

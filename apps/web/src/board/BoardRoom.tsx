@@ -161,6 +161,7 @@ export function BoardRoom({ sessionId, token, access }: Props) {
       }
     >
       <BoardCanvas
+        sessionId={sessionId}
         store={board.store}
         awareness={connection.provider.awareness}
         role={role}

@@ -4,6 +4,12 @@ import { Box, type Editor } from 'tldraw'
 /** Board units of empty room kept to the right of a reference-only board, as a share of its width. */
 const DESIGN_ROOM = 0.25
 export const INITIAL_VIEW_INSET_PX = 56
+/**
+ * The least zoom a board opens at: a card's name (14.5 px) draws at 13 px and its detail and the
+ * flow labels (12–12.5 px) at about 11 px. A board too wide for that opens at its top-left and is
+ * scrolled, rather than shrunk to unreadable.
+ */
+export const READABLE_ZOOM = 0.9
 
 /**
  * Where the camera starts when a board opens: everything on the page in view. When the page only
@@ -18,7 +24,24 @@ export function initialViewBounds(editor: Editor): Box | null {
   return onlyReference ? new Box(bounds.x, bounds.y, bounds.w * (1 + DESIGN_ROOM), bounds.h) : bounds
 }
 
+/**
+ * Fits the board when it can be read that way; otherwise opens at a readable zoom, as wide as the
+ * canvas allows, at the board's top-left.
+ */
 export function showInitialView(editor: Editor): void {
   const bounds = initialViewBounds(editor)
-  if (bounds) editor.zoomToBounds(bounds, { inset: INITIAL_VIEW_INSET_PX, targetZoom: 1, immediate: true })
+  const content = editor.getCurrentPageBounds()
+  if (!bounds || !content) return
+  const screen = editor.getViewportScreenBounds()
+  const room = { w: screen.w - 2 * INITIAL_VIEW_INSET_PX, h: screen.h - 2 * INITIAL_VIEW_INSET_PX }
+  const fitAll = Math.min(room.w / bounds.w, room.h / bounds.h, 1)
+  if (fitAll >= READABLE_ZOOM) {
+    editor.zoomToBounds(bounds, { inset: INITIAL_VIEW_INSET_PX, targetZoom: 1, immediate: true })
+    return
+  }
+  const z = Math.min(1, Math.max(READABLE_ZOOM, room.w / content.w))
+  editor.setCamera(
+    { x: INITIAL_VIEW_INSET_PX / z - content.x, y: INITIAL_VIEW_INSET_PX / z - content.y, z },
+    { immediate: true },
+  )
 }

@@ -1,6 +1,6 @@
 import { toRichText } from '@tldraw/tlschema'
 import { describe, expect, it } from 'vitest'
-import { formatFlowLabel, parseFlowLabel, richTextToPlain } from './flowLabel.ts'
+import { formatFlowLabel, formatRate, parseFlowLabel, richTextToPlain } from './flowLabel.ts'
 
 describe('flow labels', () => {
   it('writes mode and rate, with an optional name first', () => {
@@ -9,6 +9,22 @@ describe('flow labels', () => {
       'click events · async · 25k rps',
     )
     expect(formatFlowLabel({ mode: 'async' })).toBe('async')
+    expect(formatFlowLabel({ mode: 'sync', rps: 5_400, label: 'ranking requests' })).toBe(
+      'ranking requests · sync · 5.4k rps',
+    )
+  })
+
+  it('writes rates compactly', () => {
+    expect([0.5, 800, 1_000, 5_400, 12_345, 250_000, 2_000_000, 1_250_000].map(formatRate)).toEqual([
+      '0.5',
+      '800',
+      '1k',
+      '5.4k',
+      '12.3k',
+      '250k',
+      '2M',
+      '1.3M',
+    ])
   })
 
   it('reads back what it writes', () => {

@@ -1,6 +1,5 @@
 import type { FlowMode } from '@scaleboard/schema'
 import type { TLRichText } from '@tldraw/tlschema'
-import { formatCount } from '../catalogue/formatFigures.ts'
 
 export interface FlowLabelParts {
   mode: FlowMode
@@ -12,13 +11,24 @@ export interface FlowLabelParts {
 
 const SEPARATOR = ' · '
 
-/** "sync · 800 rps", "features · async · 1,200 rps", "async" */
+/** "sync · 800 rps", "features · async · 1.2k rps", "async" */
 export function formatFlowLabel({ mode, rps, label }: FlowLabelParts): string {
   const parts: string[] = []
   if (label?.trim()) parts.push(label.trim())
   parts.push(mode)
-  if (rps !== undefined) parts.push(`${formatCount(rps)} rps`)
+  if (rps !== undefined) parts.push(`${formatRate(rps)} rps`)
   return parts.join(SEPARATOR)
+}
+
+/**
+ * A rate as a label shows it: 800, 5.4k, 12.3k, 2M. Compact on the canvas; the exact figure lives
+ * in the arrow's `meta.flow` (see arrowFlow.ts), so reading the label back never rounds it.
+ */
+export function formatRate(n: number): string {
+  const compact = (value: number, unit: string) => `${Number(value.toFixed(value < 100 ? 1 : 0))}${unit}`
+  if (n >= 1e6) return compact(n / 1e6, 'M')
+  if (n >= 1e3) return compact(n / 1e3, 'k')
+  return String(Number(n.toFixed(2)))
 }
 
 const RPS_PATTERN = /(\d[\d,_]*(?:\.\d+)?)\s*([kKmM])?\s*(?:rps|req\/s|msg\/s)\b/

@@ -150,7 +150,7 @@ describe('architectureToRecords', () => {
     expect(flows).toEqual([
       'Web shop → Gateway: sync · 800 rps (solid)',
       'Gateway → Flask recommender: sync · 800 rps (solid)',
-      'Flask recommender → Postgres: features · sync · 1,600 rps (solid)',
+      'Flask recommender → Postgres: features · sync · 1.6k rps (solid)',
       'Nightly batch → Postgres: async (dashed)',
     ])
     for (const b of bindings)

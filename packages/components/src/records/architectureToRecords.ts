@@ -15,6 +15,9 @@ import { getIndicesAbove, type IndexKey } from '@tldraw/utils'
 import type { z } from 'zod'
 import { COMPONENT_CATALOGUE } from '../catalogue/componentCatalogue.ts'
 import { formatFlowLabel } from '../flows/flowLabel.ts'
+import { FLOW_META_KEY, toFlowMeta } from '../flows/flowMeta.ts'
+import type { ArchitectureLayout } from '../layout/layoutArchitecture.ts'
+import { regionsOf } from '../layout/regionsOf.ts'
 import {
   type CardKind,
   COMPONENT_SHAPE_TYPE,
@@ -43,6 +46,11 @@ export interface ArchitectureToRecordsOptions {
    * 180 × 100 cards; real cards are wider and arrows need room for their labels (default 1.5 × 1.3).
    */
   spread?: { x: number; y: number }
+  /**
+   * Positions from `layoutArchitecture` (the automatic layout). Without one, the components'
+   * legacy `x`/`y` are used, multiplied by `spread`.
+   */
+  layout?: ArchitectureLayout
 }
 
 export interface ArchitectureRecords {
@@ -74,19 +82,30 @@ function slug(text: string): string {
   )
 }
 
-function contains(outer: Placed, inner: Placed): boolean {
-  return (
-    inner.x >= outer.x &&
-    inner.y >= outer.y &&
-    inner.x + inner.w <= outer.x + outer.w &&
-    inner.y + inner.h <= outer.y + outer.h
-  )
-}
-
 function ancestorsOf(p: Placed): Placed[] {
   const chain: Placed[] = []
   for (let a = p.parent; a; a = a.parent) chain.push(a)
   return chain
+}
+
+function laidOutBox(layout: ArchitectureLayout, c: ArchitectureComponent, padding: number) {
+  const box = layout.boxes.get(c.id)
+  if (!box) throw new Error(`the layout has no place for "${c.id}"`)
+  return { x: box.x + padding, y: box.y + padding, w: box.w, h: box.h }
+}
+
+/** Legacy: the architecture's own coordinates, spread to fit real cards. */
+function handPlacedBox(arch: Architecture, i: number, spread: { x: number; y: number }, padding: number) {
+  const c = arch.components[i]
+  const size = COMPONENT_CATALOGUE[c.kind].defaultSize
+  const minX = Math.min(...arch.components.map((a) => a.x ?? 0))
+  const minY = Math.min(...arch.components.map((a) => a.y ?? 0))
+  return {
+    x: ((c.x ?? 0) - minX) * spread.x + padding,
+    y: ((c.y ?? 0) - minY) * spread.y + padding,
+    w: c.w ? c.w * spread.x : size.w,
+    h: c.h ? c.h * spread.y : size.h,
+  }
 }
 
 /**
@@ -109,6 +128,7 @@ export function architectureToRecords(
     index = 'a1' as IndexKey,
     padding = 48,
     spread = { x: 1.5, y: 1.3 },
+    layout,
   } = options
 
   const frameId = createShapeId(idPrefix)
@@ -116,30 +136,20 @@ export function architectureToRecords(
     [REFERENCE_META_KEY]: { id, label: frameLabel },
   })
 
-  const sizes = arch.components.map((c) => {
-    const size = COMPONENT_CATALOGUE[c.kind].defaultSize
-    return { w: c.w ? c.w * spread.x : size.w, h: c.h ? c.h * spread.y : size.h }
-  })
-  const minX = Math.min(...arch.components.map((c) => c.x))
-  const minY = Math.min(...arch.components.map((c) => c.y))
   const placed: Placed[] = arch.components.map((component, i) => ({
     component,
     id: createShapeId(`${idPrefix}--${component.id}`),
-    x: (component.x - minX) * spread.x + padding,
-    y: (component.y - minY) * spread.y + padding,
-    ...sizes[i],
+    ...(layout ? laidOutBox(layout, component, padding) : handPlacedBox(arch, i, spread, padding)),
     parent: null,
   }))
-
-  // Each shape sits in the smallest region that wholly contains it; a region only in a larger one.
+  const byComponentId = new Map(placed.map((p) => [p.component.id, p]))
+  const regionOf = regionsOf(arch)
+  for (const p of placed) p.parent = byComponentId.get(regionOf.get(p.component.id) ?? '') ?? null
+  // outer regions before inner ones, so parents come before children
+  const depth = (p: Placed) => ancestorsOf(p).length
   const regions = placed
     .filter((p) => p.component.kind === 'region-boundary')
-    .sort((a, b) => b.w * b.h - a.w * a.h)
-  for (const p of placed) {
-    const area = p.w * p.h
-    const holders = regions.filter((r) => r !== p && r.w * r.h > area && contains(r, p))
-    p.parent = holders.at(-1) ?? null
-  }
+    .sort((a, b) => depth(a) - depth(b))
 
   const parentIdOf = (p: Placed | null): TLParentId => (p ? p.id : frameId)
   const localX = (p: Placed, x: number) => x - (p.parent?.x ?? 0)
@@ -203,7 +213,6 @@ export function architectureToRecords(
       },
     }))
 
-  const byComponentId = new Map(placed.map((p) => [p.component.id, p]))
   const arrows: TLArrowShape[] = []
   const bindings: TLArrowBinding[] = []
   arch.flows.forEach((flow, i) => {
@@ -227,7 +236,7 @@ export function architectureToRecords(
       parentId,
       isLocked: locked,
       opacity: 1,
-      meta: reference(arrowId),
+      meta: { ...reference(arrowId), [FLOW_META_KEY]: toFlowMeta(flow) },
       props: {
         kind: 'arc',
         labelColor: 'black',
@@ -240,9 +249,9 @@ export function architectureToRecords(
         font: 'sans',
         start: { x: 0, y: 0 },
         end: { x: end.x - start.x, y: end.y - start.y },
-        bend: 0,
+        bend: layout?.arrows.get(i)?.bend ?? 0,
         richText: toRichText(formatFlowLabel(flow)),
-        labelPosition: 0.5,
+        labelPosition: layout?.arrows.get(i)?.labelPosition ?? 0.5,
         scale: 1,
         elbowMidPoint: 0.5,
       },
