@@ -31,12 +31,14 @@ function firstComponent(page: Page): Promise<{ id: string; name: string }> {
   })
 }
 
-/** Where a shape is drawn on the screen, in CSS pixels of the page. */
+/** Where a shape is drawn on the screen, in CSS pixels of the page (brought into view first if needed). */
 function shapeOnScreen(page: Page, id: string): Promise<ScreenRect> {
   return page.evaluate((shapeId) => {
     const editor = window.__scaleboardEditor
     const bounds = editor?.getShapePageBounds(shapeId as never)
     if (!editor || !bounds) throw new Error(`no shape ${shapeId}`)
+    if (!editor.getViewportPageBounds().contains(bounds))
+      editor.centerOnPoint(bounds.center, { immediate: true })
     const topLeft = editor.pageToScreen({ x: bounds.minX, y: bounds.minY })
     const bottomRight = editor.pageToScreen({ x: bounds.maxX, y: bounds.maxY })
     return { x: topLeft.x, y: topLeft.y, width: bottomRight.x - topLeft.x, height: bottomRight.y - topLeft.y }

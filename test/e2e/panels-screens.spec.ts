@@ -27,6 +27,10 @@ for (const screen of SCREENS) {
       await page.goto(link)
       await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'live', { timeout: 30_000 })
       await openSidePanel(page)
+      // the whole board in view (it opens readable, so a wide one only in part)
+      await page.evaluate(() => {
+        window.__scaleboardEditor?.zoomToFit({ immediate: true })
+      })
       return page
     }
     const interviewer = await open(session.links.interviewer)

@@ -66,17 +66,18 @@ function selectedIds(page: Page): Promise<string[]> {
 }
 
 /** The screen point at the centre of a shape, to click it as a person would. */
-/** Brings a shape to the middle of the view (boards open readable, not all in view) and says where it is. */
+/**
+ * Where a shape's centre is on the screen, after bringing it to the middle of the view if it was
+ * out of it (boards open readable, so a wide one is not all in view).
+ */
 function shapeCentreOnScreen(page: Page, id: string): Promise<{ x: number; y: number }> {
   return page.evaluate((shapeId) => {
-    interface Editor {
-      getShapePageBounds(id: string): { center: { x: number; y: number } }
-      pageToScreen(point: { x: number; y: number }): { x: number; y: number }
-      centerOnPoint(point: { x: number; y: number }, opts: { immediate: boolean }): unknown
-    }
-    const editor = (window as unknown as { __scaleboardEditor: Editor }).__scaleboardEditor
-    editor.centerOnPoint(editor.getShapePageBounds(shapeId).center, { immediate: true })
-    return editor.pageToScreen(editor.getShapePageBounds(shapeId).center)
+    const editor = window.__scaleboardEditor
+    const bounds = editor?.getShapePageBounds(shapeId as never)
+    if (!editor || !bounds) throw new Error(`no shape ${shapeId}`)
+    if (!editor.getViewportPageBounds().contains(bounds))
+      editor.centerOnPoint(bounds.center, { immediate: true })
+    return editor.pageToScreen(bounds.center)
   }, id)
 }
 
