@@ -37,9 +37,74 @@ export function colourFor(role: Role, userId: string): string {
   return palette[hash % palette.length]
 }
 
-/** The name others see: the candidate's own name when the organiser gave one, else the role. */
-export function displayName(role: Role, candidateName: string | null): string {
-  if (role === 'candidate' && candidateName) return candidateName
+/** localStorage key of the interviewer's chosen name */
+export const DISPLAY_NAME_KEY = 'scaleboard.displayName'
+export const DISPLAY_NAME_MAX_LENGTH = 40
+
+type NameStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>
+
+/** This browser's localStorage, or null where there is none (tests) or it is blocked. */
+function browserStorage(): NameStorage | null {
+  try {
+    return globalThis.localStorage ?? null
+  } catch {
+    return null
+  }
+}
+
+/**
+ * A name as typed, made fit to show on a cursor: control and formatting characters (which could
+ * reorder or hide text) become spaces, runs of spaces one, ends trimmed, at most 40 characters.
+ * '' when nothing is left.
+ */
+export function cleanDisplayName(raw: string): string {
+  const plain = raw
+    .replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+  return Array.from(plain).slice(0, DISPLAY_NAME_MAX_LENGTH).join('').trim()
+}
+
+/** The name the interviewer chose in this browser, if any (kept across reloads and sessions). */
+export function getOwnDisplayName(storage: NameStorage | null = browserStorage()): string | null {
+  try {
+    return cleanDisplayName(storage?.getItem(DISPLAY_NAME_KEY) ?? '') || null
+  } catch {
+    return null
+  }
+}
+
+/** Keeps a chosen name in this browser ('' forgets it); returns the name as kept, or null. */
+export function setOwnDisplayName(
+  name: string,
+  storage: NameStorage | null = browserStorage(),
+): string | null {
+  const clean = cleanDisplayName(name)
+  try {
+    if (clean) storage?.setItem(DISPLAY_NAME_KEY, clean)
+    else storage?.removeItem(DISPLAY_NAME_KEY)
+  } catch {
+    // Private mode or full storage: the name holds for this visit only.
+  }
+  return clean || null
+}
+
+/** Whether a role may choose the name others see; the candidate's comes from the organiser. */
+export function canChooseName(role: Role): boolean {
+  return role === 'interviewer'
+}
+
+/**
+ * The name others see: the candidate's own name when the organiser gave one, the interviewer's
+ * chosen name when they set one in this browser, else the role.
+ */
+export function displayName(
+  role: Role,
+  candidateName: string | null,
+  chosenName: string | null = canChooseName(role) ? getOwnDisplayName() : null,
+): string {
+  if (role === 'candidate') return candidateName || ROLE_LABELS.candidate
+  if (canChooseName(role) && chosenName) return chosenName
   return ROLE_LABELS[role]
 }
 

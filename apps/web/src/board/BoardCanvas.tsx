@@ -18,6 +18,7 @@ import type { WebsocketProvider } from 'y-websocket'
 import { AnnotationBadges } from '../annotations/AnnotationBadges.tsx'
 import { readConfig } from '../config.ts'
 import { CalmStylePanel } from './CalmStylePanel.tsx'
+import { livePresenceUser } from './displayName.ts'
 import { keepLinksAsText } from './keepLinksAsText.ts'
 import { keepViewOnResize } from './keepViewOnResize.ts'
 import { pasteBesideReference } from './pasteBesideReference.ts'
@@ -96,7 +97,8 @@ export function BoardCanvas({ sessionId, store, awareness, role, self, onEditor 
       const presence = bindPresence({
         store: editor.store,
         awareness,
-        user: self,
+        // the interviewer's chosen name reaches everyone's cursor label and avatar as it changes
+        user: livePresenceUser(self),
         shareCursor: role !== 'observer',
       })
       window.__scaleboardEditor = editor

@@ -18,6 +18,7 @@ import { BoardLayout } from './BoardLayout.tsx'
 import { BoardSkeleton } from './BoardSkeleton.tsx'
 import { ConnectionIndicator } from './ConnectionIndicator.tsx'
 import { connectionState } from './connectionState.ts'
+import { useChosenName, withChosenName } from './displayName.ts'
 import { EmptyBoardHint } from './EmptyBoardHint.tsx'
 import { InspectorPanel } from './InspectorPanel.tsx'
 import { PaletteBar } from './PaletteBar.tsx'
@@ -41,6 +42,8 @@ interface Props {
 
 /** A board the link gave access to: connection, synced store, and the room around the canvas. */
 export function BoardRoom({ sessionId, token, access }: Props) {
+  // pinned comments carry the name the interviewer chose, as it changes
+  const chosenName = useChosenName()
   const { session, role } = access
   const self = useMemo<PresenceUser>(() => {
     const id = getBrowserUserId()
@@ -170,7 +173,13 @@ export function BoardRoom({ sessionId, token, access }: Props) {
       />
       <EmptyBoardHint editor={editor} canEdit={canEdit} />
       <RevisionFocus phase={phase} data={interviewData} editor={editor} />
-      {role === 'interviewer' && <AnnotationBar editor={editor} name={self.name} state={annotations.state} />}
+      {role === 'interviewer' && (
+        <AnnotationBar
+          editor={editor}
+          name={withChosenName(self, chosenName).name}
+          state={annotations.state}
+        />
+      )}
       <WalkthroughBar
         editor={editor}
         people={people}

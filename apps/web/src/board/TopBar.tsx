@@ -1,8 +1,10 @@
 import type { Role, SessionSummary } from '@scaleboard/schema'
 import type { ReactNode } from 'react'
+import { canChooseName } from '../identity.ts'
 import { LEVEL_LABELS } from '../labels.ts'
 import { ConnectionIndicator } from './ConnectionIndicator.tsx'
 import type { ConnectionState } from './connectionState.ts'
+import { DisplayNameControl } from './DisplayNameControl.tsx'
 import { PresenceAvatars } from './PresenceAvatars.tsx'
 import { RoleBadge } from './RoleBadge.tsx'
 import type { Person } from './usePeople.ts'
@@ -29,6 +31,7 @@ export function TopBar({ session, role, people, connection, center, followingId,
       <div className="board-topbar__center">{center}</div>
       <div className="board-topbar__status">
         <PresenceAvatars people={people} followingId={followingId} onToggleFollow={onToggleFollow} />
+        {canChooseName(role) && <DisplayNameControl />}
         <RoleBadge role={role} />
         <ConnectionIndicator state={connection} />
       </div>

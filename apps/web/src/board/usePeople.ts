@@ -1,6 +1,7 @@
 import type { AwarenessBoardState, PresenceUser } from '@scaleboard/board-sync'
-import { useEffect, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import type { WebsocketProvider } from 'y-websocket'
+import { useChosenName, withChosenName } from './displayName.ts'
 
 export interface Person extends PresenceUser {
   isSelf: boolean
@@ -26,14 +27,20 @@ export function peopleFromAwareness(states: Map<number, unknown>, self: Presence
   return [...people.values()]
 }
 
+/** Everyone on the board, live; the local user under the name they chose just now, if they may choose one. */
 export function usePeople(awareness: WebsocketProvider['awareness'] | null, self: PresenceUser): Person[] {
-  const [people, setPeople] = useState<Person[]>(() => [{ ...self, isSelf: true }])
+  const chosen = useChosenName()
+  const me = useMemo(() => withChosenName(self, chosen), [self, chosen])
+  const [people, setPeople] = useState<Person[]>(() => [{ ...me, isSelf: true }])
   useEffect(() => {
-    if (!awareness) return
-    const update = () => setPeople(peopleFromAwareness(awareness.getStates(), self))
+    if (!awareness) {
+      setPeople([{ ...me, isSelf: true }])
+      return
+    }
+    const update = () => setPeople(peopleFromAwareness(awareness.getStates(), me))
     update()
     awareness.on('change', update)
     return () => awareness.off('change', update)
-  }, [awareness, self])
+  }, [awareness, me])
   return people
 }

@@ -2,7 +2,7 @@ import { ComponentFigures, ComponentGroup, ComponentKind } from '@scaleboard/sch
 import { describe, expect, it } from 'vitest'
 import { FIGURE_NAMES } from '../figures/figureSpecs.ts'
 import { componentFiguresValidator } from '../shapes/figuresValidator.ts'
-import { CATALOGUE_BY_GROUP, COMPONENT_CATALOGUE } from './componentCatalogue.ts'
+import { CATALOGUE_BY_GROUP, COMPONENT_CATALOGUE, figurePlaceholder } from './componentCatalogue.ts'
 import { searchCatalogue } from './searchCatalogue.ts'
 
 describe('component catalogue', () => {
@@ -25,6 +25,7 @@ describe('component catalogue', () => {
     expect(entry.defaultSize.w).toBeGreaterThan(0)
     expect(entry.defaultSize.h).toBeGreaterThan(0)
     expect(entry.keywords.length).toBeGreaterThan(0)
+    expect(entry.detailExample).toMatch(/^e\.g\. \S/)
     for (const word of entry.keywords) expect(word).toBe(word.toLowerCase())
     expect(new Set(entry.figures).size).toBe(entry.figures.length)
     for (const figure of entry.figures) expect(FIGURE_NAMES).toContain(figure)
@@ -58,6 +59,25 @@ describe('component catalogue', () => {
         ]),
       )
     expect(COMPONENT_CATALOGUE.cache.figures).toEqual(expect.arrayContaining(['cacheHitRate', 'storageGb']))
+  })
+})
+
+describe('figurePlaceholder', () => {
+  it.each(ComponentKind.options)('%s hints only at its own starting values', (kind) => {
+    const entry = COMPONENT_CATALOGUE[kind]
+    for (const name of entry.figures) {
+      const value = entry.defaultFigures[name]
+      expect(figurePlaceholder(kind, name)).toBe(value === undefined ? '' : `e.g. ${value}`)
+    }
+  })
+
+  it("never shows a cache the GPU server's hardware or capacity", () => {
+    expect(figurePlaceholder('cache', 'hardware')).toBe('')
+    expect(figurePlaceholder('cache', 'capacityRpsPerReplica')).toBe('')
+    expect(figurePlaceholder('cache', 'replicas')).toBe('e.g. 2')
+    expect(figurePlaceholder('cache', 'cacheHitRate')).toBe('e.g. 0.6')
+    expect(figurePlaceholder('model-server-gpu', 'hardware')).toBe('e.g. A10G')
+    expect(figurePlaceholder('model-server-gpu', 'capacityRpsPerReplica')).toBe('e.g. 120')
   })
 })
 

@@ -21,6 +21,8 @@ export interface CatalogueEntry {
   keywords: readonly string[]
   /** one line for tooltips: what this building block is for */
   description: string
+  /** the inspector's hint for the free-text detail, in this kind's own terms, e.g. "e.g. PostgreSQL 16" */
+  detailExample: string
 }
 
 export const GROUP_LABELS: Record<ComponentGroup, string> = {
@@ -61,6 +63,7 @@ const CATALOGUE_ENTRIES: readonly CatalogueEntry[] = [
     defaultFigures: {},
     keywords: ['user', 'app', 'browser', 'mobile', 'caller', 'frontend'],
     description: 'Whoever sends the requests: apps, browsers, other services.',
+    detailExample: 'e.g. web shop and mobile app',
   },
   {
     kind: 'cdn',
@@ -73,6 +76,7 @@ const CATALOGUE_ENTRIES: readonly CatalogueEntry[] = [
     defaultFigures: { cacheHitRate: 0.8, latencyP99Ms: 40 },
     keywords: ['edge', 'cloudfront', 'cloudflare', 'fastly', 'static', 'cache'],
     description: 'Edge cache close to users for static or cacheable responses.',
+    detailExample: 'e.g. CloudFront',
   },
   {
     kind: 'api-gateway',
@@ -94,6 +98,7 @@ const CATALOGUE_ENTRIES: readonly CatalogueEntry[] = [
     defaultFigures: { replicas: 2, capacityRpsPerReplica: 2000, latencyP99Ms: 10 },
     keywords: ['gateway', 'auth', 'rate limit', 'kong', 'envoy', 'apigee', 'ingress'],
     description: 'Single entry point: authentication, rate limiting, routing.',
+    detailExample: 'e.g. Kong on Kubernetes',
   },
   {
     kind: 'load-balancer',
@@ -106,6 +111,7 @@ const CATALOGUE_ENTRIES: readonly CatalogueEntry[] = [
     defaultFigures: { capacityRpsPerReplica: 10000, availability: 0.9999 },
     keywords: ['lb', 'alb', 'nlb', 'nginx', 'haproxy', 'balancer', 'traffic split'],
     description: 'Spreads requests across replicas and drops unhealthy ones.',
+    detailExample: 'e.g. AWS ALB',
   },
   {
     kind: 'model-server-cpu',
@@ -124,6 +130,7 @@ const CATALOGUE_ENTRIES: readonly CatalogueEntry[] = [
     },
     keywords: ['inference', 'model', 'serving', 'predict', 'sklearn', 'xgboost', 'onnx', 'flask', 'fastapi'],
     description: 'Model inference on CPU instances.',
+    detailExample: 'e.g. FastAPI + ONNX Runtime',
   },
   {
     kind: 'model-server-gpu',
@@ -153,6 +160,7 @@ const CATALOGUE_ENTRIES: readonly CatalogueEntry[] = [
       'batching',
     ],
     description: 'Model inference on GPU instances, usually with request batching.',
+    detailExample: 'e.g. Triton on EKS',
   },
   {
     kind: 'autoscaler',
@@ -165,6 +173,7 @@ const CATALOGUE_ENTRIES: readonly CatalogueEntry[] = [
     defaultFigures: { autoscaleMin: 2, autoscaleMax: 10 },
     keywords: ['hpa', 'keda', 'scaling', 'horizontal', 'elastic', 'scale out'],
     description: 'Adds and removes replicas from load or queue depth.',
+    detailExample: 'e.g. KEDA on queue depth',
   },
   {
     kind: 'online-feature-store',
@@ -186,6 +195,7 @@ const CATALOGUE_ENTRIES: readonly CatalogueEntry[] = [
     defaultFigures: { replicas: 3, capacityRpsPerReplica: 5000, latencyP99Ms: 10, storageGb: 50 },
     keywords: ['features', 'feast', 'tecton', 'redis', 'dynamodb', 'low latency', 'lookup'],
     description: 'Low-latency lookup of precomputed features at request time.',
+    detailExample: 'e.g. Feast on Redis',
   },
   {
     kind: 'offline-feature-store',
@@ -198,6 +208,7 @@ const CATALOGUE_ENTRIES: readonly CatalogueEntry[] = [
     defaultFigures: { storageGb: 2000 },
     keywords: ['features', 'warehouse', 'training data', 'bigquery', 'snowflake', 'parquet', 'lake'],
     description: 'Historical features for training and batch scoring.',
+    detailExample: 'e.g. BigQuery tables',
   },
   {
     kind: 'cache',
@@ -220,6 +231,7 @@ const CATALOGUE_ENTRIES: readonly CatalogueEntry[] = [
     defaultFigures: { replicas: 2, cacheHitRate: 0.6, latencyP99Ms: 2, storageGb: 16 },
     keywords: ['redis', 'memcached', 'prediction cache', 'in-memory', 'ttl'],
     description: 'In-memory store for repeated predictions or lookups.',
+    detailExample: 'e.g. Redis, 10 min TTL',
   },
   {
     kind: 'message-queue',
@@ -239,6 +251,7 @@ const CATALOGUE_ENTRIES: readonly CatalogueEntry[] = [
     defaultFigures: { replicas: 3, capacityRpsPerReplica: 10000 },
     keywords: ['kafka', 'sqs', 'pubsub', 'rabbitmq', 'kinesis', 'broker', 'topic', 'events'],
     description: 'Buffers work between producers and consumers.',
+    detailExample: 'e.g. Kafka, 12 partitions',
   },
   {
     kind: 'stream-processor',
@@ -258,6 +271,7 @@ const CATALOGUE_ENTRIES: readonly CatalogueEntry[] = [
     defaultFigures: { replicas: 2, capacityRpsPerReplica: 5000 },
     keywords: ['flink', 'spark streaming', 'kafka streams', 'beam', 'real-time features', 'consumer'],
     description: 'Computes features or aggregates from event streams as they arrive.',
+    detailExample: 'e.g. Flink',
   },
   {
     kind: 'batch-job',
@@ -270,6 +284,7 @@ const CATALOGUE_ENTRIES: readonly CatalogueEntry[] = [
     defaultFigures: { replicas: 4 },
     keywords: ['spark', 'airflow', 'cron', 'training', 'batch scoring', 'precompute', 'etl', 'pipeline'],
     description: 'Scheduled work: training, batch predictions, feature backfills.',
+    detailExample: 'e.g. nightly Spark on Airflow',
   },
   {
     kind: 'model-registry',
@@ -282,6 +297,7 @@ const CATALOGUE_ENTRIES: readonly CatalogueEntry[] = [
     defaultFigures: {},
     keywords: ['mlflow', 'artifacts', 'versions', 'rollout', 'sagemaker', 'vertex', 'models'],
     description: 'Versioned model artifacts and their metadata for rollouts and rollbacks.',
+    detailExample: 'e.g. MLflow',
   },
   {
     kind: 'database',
@@ -303,6 +319,7 @@ const CATALOGUE_ENTRIES: readonly CatalogueEntry[] = [
     defaultFigures: { replicas: 2, capacityRpsPerReplica: 2000, latencyP99Ms: 20, storageGb: 200 },
     keywords: ['postgres', 'mysql', 'sql', 'rds', 'cassandra', 'dynamodb', 'oltp', 'replica'],
     description: 'Transactional store for application data.',
+    detailExample: 'e.g. PostgreSQL',
   },
   {
     kind: 'object-storage',
@@ -315,6 +332,7 @@ const CATALOGUE_ENTRIES: readonly CatalogueEntry[] = [
     defaultFigures: { storageGb: 1000 },
     keywords: ['s3', 'gcs', 'blob', 'bucket', 'minio', 'artifacts', 'files'],
     description: 'Durable blob storage for artifacts, logs and datasets.',
+    detailExample: 'e.g. S3',
   },
   {
     kind: 'vector-database',
@@ -345,6 +363,7 @@ const CATALOGUE_ENTRIES: readonly CatalogueEntry[] = [
       'candidates',
     ],
     description: 'Nearest-neighbour search over embeddings, e.g. candidate retrieval.',
+    detailExample: 'e.g. Qdrant',
   },
   {
     kind: 'monitoring',
@@ -357,6 +376,7 @@ const CATALOGUE_ENTRIES: readonly CatalogueEntry[] = [
     defaultFigures: {},
     keywords: ['metrics', 'prometheus', 'grafana', 'alerts', 'slo', 'drift', 'dashboards'],
     description: 'Metrics, SLO alerts, and model quality or drift checks.',
+    detailExample: 'e.g. Prometheus + Grafana',
   },
   {
     kind: 'logging-tracing',
@@ -369,6 +389,7 @@ const CATALOGUE_ENTRIES: readonly CatalogueEntry[] = [
     defaultFigures: {},
     keywords: ['logs', 'traces', 'opentelemetry', 'jaeger', 'elk', 'loki', 'observability'],
     description: 'Request logs and distributed traces, also feedback for retraining.',
+    detailExample: 'e.g. OpenTelemetry to Loki',
   },
   {
     kind: 'fallback-rules',
@@ -389,6 +410,7 @@ const CATALOGUE_ENTRIES: readonly CatalogueEntry[] = [
       'failover',
     ],
     description: 'Cheap answers (e.g. popular items) when the model is slow or down.',
+    detailExample: 'e.g. top sellers per country',
   },
   {
     kind: 'region-boundary',
@@ -411,6 +433,7 @@ const CATALOGUE_ENTRIES: readonly CatalogueEntry[] = [
       'multi-region',
     ],
     description: 'A region, zone or network boundary; components dropped inside move with it.',
+    detailExample: 'e.g. eu-west-1, 3 zones',
   },
 ]
 
@@ -432,4 +455,13 @@ export const CATALOGUE_BY_GROUP: readonly {
 
 export function getCatalogueEntry(kind: ComponentKind): CatalogueEntry {
   return COMPONENT_CATALOGUE[kind]
+}
+
+/**
+ * What an empty figure input shows for this kind: the kind's own starting value as a hint
+ * ("e.g. 2"), or nothing when the kind has none. Never another kind's figure (a cache is not an A10G).
+ */
+export function figurePlaceholder(kind: ComponentKind, name: FigureName): string {
+  const value = COMPONENT_CATALOGUE[kind].defaultFigures[name]
+  return value === undefined ? '' : `e.g. ${value}`
 }

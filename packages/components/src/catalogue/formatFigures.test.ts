@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
+  figureLines,
   formatCount,
   formatFigures,
   formatFraction,
@@ -8,17 +9,31 @@ import {
 } from './formatFigures.ts'
 
 describe('formatFigures', () => {
-  it('writes the GPU server line the canvas shows, with the total hourly cost', () => {
-    expect(
-      formatFigures('model-server-gpu', {
-        replicas: 4,
-        hardware: 'A10G',
-        capacityRpsPerReplica: 120,
-        latencyP50Ms: 35,
-        latencyP99Ms: 80,
-        costPerReplicaHourUsd: 1,
-      }),
-    ).toBe('4 × A10G · 120 rps each · p99 80 ms · $4.0/h')
+  const gpu = {
+    replicas: 4,
+    hardware: 'A10G',
+    capacityRpsPerReplica: 120,
+    latencyP50Ms: 35,
+    latencyP99Ms: 80,
+    costPerReplicaHourUsd: 1,
+  }
+
+  it('writes the GPU server figures, with the total hourly cost and both latencies', () => {
+    expect(formatFigures('model-server-gpu', gpu)).toBe(
+      '4 × A10G · 120 rps each · $4.0/h · p50 35 ms · p99 80 ms',
+    )
+  })
+
+  it('splits them into the two lines a card shows: scale and cost, then latency and the rest', () => {
+    expect(figureLines('model-server-gpu', gpu)).toEqual({
+      scale: ['4 × A10G', '120 rps each', '$4.0/h'],
+      service: ['p50 35 ms', 'p99 80 ms'],
+    })
+    expect(figureLines('cache', { replicas: 2, cacheHitRate: 0.6, latencyP99Ms: 2, storageGb: 16 })).toEqual({
+      scale: ['2 replicas'],
+      service: ['p99 2 ms', '60% hits', '16 GB'],
+    })
+    expect(figureLines('client', {})).toEqual({ scale: [], service: [] })
   })
 
   it('adds autoscaling bounds and availability when set', () => {
@@ -33,9 +48,10 @@ describe('formatFigures', () => {
     expect(formatFigures('api-gateway', { replicas: 1, autoscaleMax: 4 })).toBe('1 replica · autoscale max 4')
   })
 
-  it('shows p50 only when p99 is missing', () => {
+  it('shows whichever of p50 and p99 is set', () => {
     expect(formatFigures('database', { latencyP50Ms: 4 })).toBe('p50 4 ms')
-    expect(formatFigures('database', { latencyP50Ms: 4, latencyP99Ms: 25 })).toBe('p99 25 ms')
+    expect(formatFigures('database', { latencyP99Ms: 25 })).toBe('p99 25 ms')
+    expect(formatFigures('database', { latencyP50Ms: 4, latencyP99Ms: 25 })).toBe('p50 4 ms · p99 25 ms')
   })
 
   it('writes cache figures as hits and storage', () => {
@@ -47,7 +63,7 @@ describe('formatFigures', () => {
         storageGb: 64,
         hardware: 'r6g.large',
       }),
-    ).toBe('2 × r6g.large · 85% hits · p99 2 ms · 64 GB')
+    ).toBe('2 × r6g.large · p99 2 ms · 85% hits · 64 GB')
   })
 
   it('leaves out figures that do not fit the kind, and says nothing for kinds without figures', () => {

@@ -27,6 +27,12 @@ export function formatUsdPerHour(usd: number): string {
   return `$${usd.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })}/h`
 }
 
+/** Dollars per month: "$36.50", "$292", "$1,460" (cents only below $100) */
+export function formatUsd(usd: number): string {
+  const digits = usd < 100 ? 2 : 0
+  return `$${usd.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })}`
+}
+
 /** 64 → "64 GB", 2000 → "2 TB", 0.5 → "0.5 GB" */
 export function formatStorage(gb: number): string {
   if (gb >= 1000) return `${Number((gb / 1000).toFixed(1))} TB`
@@ -37,36 +43,60 @@ function formatMs(ms: number): string {
   return `${Number(ms.toFixed(1))} ms`
 }
 
+/** A component's key figures as short phrases, in the two lines a card shows. */
+export interface FigureLines {
+  /** how much of it there is: replicas and hardware, autoscaling, capacity, cost */
+  scale: string[]
+  /** how it serves: latency p50 and p99, cache hits, storage, availability */
+  service: string[]
+}
+
 /**
- * The key-figure line a card shows under its name, e.g.
- * "4 × A10G · 120 rps each · p99 80 ms · $4.0/h". Only figures that fit the kind are shown;
- * cost is the total for all replicas when the replica count is known.
+ * The key figures as phrases, e.g. scale ["4 × A10G", "120 rps each", "$4.0/h"] and service
+ * ["p50 35 ms", "p99 80 ms"]. Only figures that fit the kind are used; cost is the total for all
+ * replicas when the count is known.
  */
-export function formatFigures(kind: ComponentKind, figures: ComponentFigures): string {
+export function figureLines(kind: ComponentKind, figures: ComponentFigures): FigureLines {
   const fits = new Set(COMPONENT_CATALOGUE[kind].figures)
   const f: ComponentFigures = {}
   for (const name of fits) if (figures[name] !== undefined) Object.assign(f, { [name]: figures[name] })
 
-  const parts: string[] = []
-  if (f.replicas !== undefined && f.hardware) parts.push(`${formatCount(f.replicas)} × ${f.hardware}`)
+  const scale: string[] = []
+  if (f.replicas !== undefined && f.hardware) scale.push(`${formatCount(f.replicas)} × ${f.hardware}`)
   else if (f.replicas !== undefined)
-    parts.push(`${formatCount(f.replicas)} ${f.replicas === 1 ? 'replica' : 'replicas'}`)
-  else if (f.hardware) parts.push(f.hardware)
+    scale.push(`${formatCount(f.replicas)} ${f.replicas === 1 ? 'replica' : 'replicas'}`)
+  else if (f.hardware) scale.push(f.hardware)
 
   if (f.autoscaleMin !== undefined && f.autoscaleMax !== undefined)
-    parts.push(`autoscale ${f.autoscaleMin}–${f.autoscaleMax}`)
-  else if (f.autoscaleMin !== undefined) parts.push(`autoscale min ${f.autoscaleMin}`)
-  else if (f.autoscaleMax !== undefined) parts.push(`autoscale max ${f.autoscaleMax}`)
+    scale.push(`autoscale ${f.autoscaleMin}–${f.autoscaleMax}`)
+  else if (f.autoscaleMin !== undefined) scale.push(`autoscale min ${f.autoscaleMin}`)
+  else if (f.autoscaleMax !== undefined) scale.push(`autoscale max ${f.autoscaleMax}`)
 
   if (f.capacityRpsPerReplica !== undefined)
-    parts.push(`${formatCount(f.capacityRpsPerReplica)} rps${fits.has('replicas') ? ' each' : ''}`)
-  if (f.cacheHitRate !== undefined) parts.push(`${formatFraction(f.cacheHitRate)} hits`)
-  if (f.latencyP99Ms !== undefined) parts.push(`p99 ${formatMs(f.latencyP99Ms)}`)
-  else if (f.latencyP50Ms !== undefined) parts.push(`p50 ${formatMs(f.latencyP50Ms)}`)
-  if (f.storageGb !== undefined) parts.push(formatStorage(f.storageGb))
-  if (f.availability !== undefined) parts.push(`${formatFraction(f.availability)} up`)
+    scale.push(`${formatCount(f.capacityRpsPerReplica)} rps${fits.has('replicas') ? ' each' : ''}`)
   if (f.costPerReplicaHourUsd !== undefined)
-    parts.push(formatUsdPerHour(f.costPerReplicaHourUsd * (f.replicas ?? 1)))
+    scale.push(formatUsdPerHour(f.costPerReplicaHourUsd * (f.replicas ?? 1)))
 
+  const service: string[] = []
+  if (f.latencyP50Ms !== undefined) service.push(`p50 ${formatMs(f.latencyP50Ms)}`)
+  if (f.latencyP99Ms !== undefined) service.push(`p99 ${formatMs(f.latencyP99Ms)}`)
+  if (f.cacheHitRate !== undefined) service.push(`${formatFraction(f.cacheHitRate)} hits`)
+  if (f.storageGb !== undefined) service.push(formatStorage(f.storageGb))
+  if (f.availability !== undefined) service.push(`${formatFraction(f.availability)} up`)
+
+  return { scale, service }
+}
+
+/** One line of phrases, e.g. "4 × A10G · 120 rps each · $4.0/h". */
+export function joinFigures(parts: readonly string[]): string {
   return parts.join(SEPARATOR)
+}
+
+/**
+ * The key figures in one line, e.g. "4 × A10G · 120 rps each · $4.0/h · p50 35 ms · p99 80 ms",
+ * for the inspector's summary and screen readers; the card shows the same as two lines.
+ */
+export function formatFigures(kind: ComponentKind, figures: ComponentFigures): string {
+  const { scale, service } = figureLines(kind, figures)
+  return joinFigures([...scale, ...service])
 }

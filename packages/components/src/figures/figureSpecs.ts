@@ -19,7 +19,7 @@ export interface FigureSpec {
   min?: number
   max?: number
   maxLength?: number
-  /** an example value, shown as the input's placeholder */
+  /** an example of the format, for error messages ("Enter a number, e.g. 120"); placeholders come from the catalogue */
   example: string
 }
 

@@ -1,8 +1,20 @@
-import type { ComponentFigures } from '@scaleboard/schema'
+import { type ComponentFigures, HOURS_PER_MONTH } from '@scaleboard/schema'
+import { Calculator } from 'lucide-react'
 import { useEffect, useId, useState } from 'react'
 import { type Editor, useValue } from 'tldraw'
-import { CATALOGUE_BY_GROUP, COMPONENT_CATALOGUE } from '../catalogue/componentCatalogue.ts'
-import { formatFigures, formatFraction } from '../catalogue/formatFigures.ts'
+import {
+  CATALOGUE_BY_GROUP,
+  COMPONENT_CATALOGUE,
+  figurePlaceholder,
+} from '../catalogue/componentCatalogue.ts'
+import { figureTotals } from '../catalogue/figureTotals.ts'
+import {
+  formatCount,
+  formatFigures,
+  formatFraction,
+  formatUsd,
+  formatUsdPerHour,
+} from '../catalogue/formatFigures.ts'
 import { FIGURE_SPECS, type FigureName } from '../figures/figureSpecs.ts'
 import { checkFigureConsistency, type FigureValue, parseFigureInput } from '../figures/figureValidation.ts'
 import {
@@ -90,9 +102,12 @@ function InspectorForm({ editor, shape, readonly, locked }: InspectorFormProps) 
         <span className="sb-inspector__title">{entry.label}</span>
       </div>
       {isCard && (
-        <p className="sb-inspector__summary" data-testid="component-summary">
-          {formatFigures(shape.props.kind, shape.props.figures) || 'No key figures yet.'}
-        </p>
+        <>
+          <p className="sb-inspector__summary" data-testid="component-summary">
+            {formatFigures(shape.props.kind, shape.props.figures) || 'No key figures yet.'}
+          </p>
+          <Totals kind={shape.props.kind} figures={shape.props.figures} />
+        </>
       )}
       {readonly ? (
         <p className="sb-inspector__notice" role="note">
@@ -118,7 +133,7 @@ function InspectorForm({ editor, shape, readonly, locked }: InspectorFormProps) 
           testId="component-detail"
           value={shape.props.detail}
           maxLength={DETAIL_MAX_LENGTH}
-          placeholder={isCard ? 'Technology, e.g. Triton on EKS' : 'e.g. eu-west-1, 3 zones'}
+          placeholder={isCard ? `Technology, ${entry.detailExample}` : entry.detailExample}
           onFocus={markHistory}
           onChange={(detail) => update({ detail })}
         />
@@ -137,6 +152,7 @@ function InspectorForm({ editor, shape, readonly, locked }: InspectorFormProps) 
                 <FigureField
                   key={name}
                   name={name}
+                  placeholder={figurePlaceholder(shape.props.kind, name)}
                   figures={shape.props.figures}
                   onFocus={markHistory}
                   onCommit={(figures) => update({ figures })}
@@ -147,6 +163,47 @@ function InspectorForm({ editor, shape, readonly, locked }: InspectorFormProps) 
         )}
       </fieldset>
     </>
+  )
+}
+
+/**
+ * What the figures add up to, worked out here and marked as such: total capacity and cost per
+ * month, each with the sum it comes from. Nothing is shown until a total's inputs are all set.
+ */
+function Totals({ kind, figures }: { kind: ComponentShape['props']['kind']; figures: ComponentFigures }) {
+  const { capacity, cost } = figureTotals(kind, figures)
+  if (!capacity && !cost) return null
+  return (
+    <section className="sb-totals" aria-label="Computed totals" data-testid="component-totals">
+      <div className="sb-totals__head">
+        <Calculator size={13} strokeWidth={2} aria-hidden />
+        Computed from the figures
+      </div>
+      <dl className="sb-totals__list">
+        {capacity && (
+          <div className="sb-totals__row">
+            <dt>Total capacity</dt>
+            <dd>
+              <output data-testid="total-capacity">{formatCount(capacity.totalRps)} rps</output>
+              <span className="sb-totals__sum">
+                {`${formatCount(capacity.replicas)} × ${formatCount(capacity.perReplicaRps)} rps`}
+              </span>
+            </dd>
+          </div>
+        )}
+        {cost && (
+          <div className="sb-totals__row">
+            <dt>Cost per month</dt>
+            <dd>
+              <output data-testid="total-cost">{formatUsd(cost.monthlyUsd)}</output>
+              <span className="sb-totals__sum">
+                {`${formatCount(cost.replicas)} × ${formatUsdPerHour(cost.perReplicaHourUsd)} × ${HOURS_PER_MONTH} h`}
+              </span>
+            </dd>
+          </div>
+        )}
+      </dl>
+    </section>
   )
 }
 
@@ -248,12 +305,14 @@ function figureError(name: FigureName, draft: string | null, figures: ComponentF
 
 interface FigureFieldProps {
   name: FigureName
+  /** a hint from this kind's own defaults ("e.g. 2"), or '' */
+  placeholder: string
   figures: ComponentFigures
   onFocus: () => void
   onCommit: (figures: ComponentFigures) => void
 }
 
-function FigureField({ name, figures, onFocus, onCommit }: FigureFieldProps) {
+function FigureField({ name, placeholder, figures, onFocus, onCommit }: FigureFieldProps) {
   const spec = FIGURE_SPECS[name]
   const id = useId()
   // what the user typed, kept while focused or while it can't be saved; null shows the stored value
@@ -292,7 +351,7 @@ function FigureField({ name, figures, onFocus, onCommit }: FigureFieldProps) {
           }
           autoComplete="off"
           value={shown}
-          placeholder={spec.example}
+          placeholder={placeholder}
           aria-invalid={error ? true : undefined}
           aria-describedby={
             [error ? errorId : undefined, hint ? hintId : undefined].filter(Boolean).join(' ') || undefined

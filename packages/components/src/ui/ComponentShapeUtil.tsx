@@ -1,6 +1,6 @@
 import { BaseBoxShapeUtil, HTMLContainer, resizeBox, type TLResizeInfo } from 'tldraw'
 import { COMPONENT_CATALOGUE } from '../catalogue/componentCatalogue.ts'
-import { formatFigures } from '../catalogue/formatFigures.ts'
+import { figureLines, formatFigures, joinFigures } from '../catalogue/formatFigures.ts'
 import {
   COMPONENT_SHAPE_TYPE,
   type ComponentShape,
@@ -14,12 +14,16 @@ import './components.css'
 const CARD_RADIUS = 10
 const MIN_CARD = { minWidth: 140, minHeight: 56 }
 
-/** A card on the canvas: icon, kind, name, detail and the key-figure line. */
+/**
+ * A card on the canvas: icon, kind, name, detail and two lines of key figures, each cut short on
+ * its own: scale and cost first ("2 × A10G · 120 rps each · $2.0/h"), then latency and the rest
+ * ("p50 35 ms · p99 80 ms"), so p50 and p99 stay in sight on a card of the default size.
+ */
 function ComponentCard({ shape }: { shape: ComponentShape }) {
   const { kind, name, detail, figures, w, h } = shape.props
   const entry = COMPONENT_CATALOGUE[kind]
   const Icon = getComponentIcon(kind)
-  const figuresLine = formatFigures(kind, figures)
+  const lines = figureLines(kind, figures)
   const title = name.trim() || entry.label
   return (
     <HTMLContainer
@@ -37,7 +41,14 @@ function ComponentCard({ shape }: { shape: ComponentShape }) {
         </div>
       </div>
       {detail && <div className="sb-card__detail">{detail}</div>}
-      {figuresLine && <div className="sb-card__figures">{figuresLine}</div>}
+      {(lines.scale.length > 0 || lines.service.length > 0) && (
+        <div className="sb-card__figures">
+          {lines.scale.length > 0 && <div className="sb-card__figures-line">{joinFigures(lines.scale)}</div>}
+          {lines.service.length > 0 && (
+            <div className="sb-card__figures-line">{joinFigures(lines.service)}</div>
+          )}
+        </div>
+      )}
     </HTMLContainer>
   )
 }
