@@ -45,6 +45,15 @@ export async function prepareInitialBoards(
   scenarios: Iterable<Scenario>,
 ): Promise<Map<string | null, Uint8Array>> {
   const boards = new Map<string | null, Uint8Array>([[null, await initialBoardUpdate(null)]])
-  for (const scenario of scenarios) boards.set(scenario.id, await initialBoardUpdate(scenario))
+  for (const scenario of scenarios) {
+    try {
+      boards.set(scenario.id, await initialBoardUpdate(scenario))
+    } catch (error) {
+      // stop the start with a message that names the scenario, as a broken scenario file does
+      throw new Error(`Scenario "${scenario.id}": its current architecture could not be laid out`, {
+        cause: error,
+      })
+    }
+  }
   return boards
 }

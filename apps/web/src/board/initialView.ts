@@ -26,7 +26,7 @@ export function initialViewBounds(editor: Editor): Box | null {
 
 /**
  * Fits the board when it can be read that way; otherwise opens at a readable zoom, as wide as the
- * canvas allows, at the board's top-left.
+ * canvas allows, from the board's left edge (where its flows start).
  */
 export function showInitialView(editor: Editor): void {
   const bounds = initialViewBounds(editor)
@@ -40,8 +40,7 @@ export function showInitialView(editor: Editor): void {
     return
   }
   const z = Math.min(1, Math.max(READABLE_ZOOM, room.w / content.w))
-  editor.setCamera(
-    { x: INITIAL_VIEW_INSET_PX / z - content.x, y: INITIAL_VIEW_INSET_PX / z - content.y, z },
-    { immediate: true },
-  )
+  // the left edge at the inset; vertically centred when the height fits, else from the top
+  const top = content.h * z <= room.h ? (screen.h - content.h * z) / 2 / z : INITIAL_VIEW_INSET_PX / z
+  editor.setCamera({ x: INITIAL_VIEW_INSET_PX / z - content.x, y: top - content.y, z }, { immediate: true })
 }

@@ -29,7 +29,15 @@ export const tidyLayoutOverrides: TLUiOverrides = {
           })
           return
         }
-        await tidyLayout(editor)
+        try {
+          await tidyLayout(editor)
+        } catch (error) {
+          helpers.addToast({
+            title: 'Could not tidy the layout',
+            description: error instanceof Error ? error.message : String(error),
+            severity: 'error',
+          })
+        }
       },
     }
     return actions
