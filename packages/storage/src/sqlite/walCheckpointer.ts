@@ -18,6 +18,8 @@ export function startWalCheckpointer(file: string, intervalMs = 2000): WalCheckp
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()))
   return {
     stop() {
+      // held while it stops: an unref'd worker's exit would not keep a script's last await alive
+      worker.ref()
       worker.postMessage('stop')
       return exited
     },
