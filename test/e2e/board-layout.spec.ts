@@ -11,23 +11,26 @@ interface Placed {
   h: number
 }
 
+/** A CPU model server card record at (x, 3000), made here and handed to the page. */
+const card = (id: string, name: string, x: number) => ({
+  id: `shape:${id}`,
+  type: 'component',
+  x,
+  y: 3000,
+  props: { kind: 'model-server-cpu', name, detail: '', figures: {}, w: 248, h: 112 },
+})
+
 /** Three cards dropped on top of each other, chained by two labelled flows, all selected. */
 function drawTangle(page: Page): Promise<void> {
-  return page.evaluate(() => {
+  const cards = [
+    card('api', 'API', 5000),
+    card('ranker', 'Ranker', 5060),
+    card('store', 'Feature store', 5120),
+  ]
+  return page.evaluate((cards) => {
     const editor = window.__scaleboardEditor
     if (!editor) throw new Error('no editor')
-    const card = (id: string, name: string, x: number) => ({
-      id: `shape:${id}`,
-      type: 'component',
-      x,
-      y: 3000,
-      props: { kind: 'model-server-cpu', name, detail: '', figures: {}, w: 248, h: 112 },
-    })
-    editor.createShapes([
-      card('api', 'API', 5000),
-      card('ranker', 'Ranker', 5060),
-      card('store', 'Feature store', 5120),
-    ] as never)
+    editor.createShapes(cards as never)
     const flow = (id: string, from: string, to: string, label: string) => {
       editor.createShapes([
         {
@@ -66,7 +69,7 @@ function drawTangle(page: Page): Promise<void> {
     flow('f1', 'api', 'ranker', 'ranking requests · sync · 5.4k rps')
     flow('f2', 'ranker', 'store', 'features · sync · 16k rps')
     editor.select('shape:api' as never, 'shape:ranker' as never, 'shape:store' as never)
-  })
+  }, cards)
 }
 
 function cards(page: Page): Promise<Placed[]> {
@@ -163,17 +166,11 @@ test("a candidate's flow reads like the diagram: sans at card size, compact rate
   const session = await createSession(server.url, { title: 'Blank board' })
   const { page } = await openBoard(session.links.candidate)
   // Two cards side by side with a short arrow between them, the arrow selected.
-  await page.evaluate(() => {
+  const cards = [card('api', 'API', 5000), card('ranker', 'Ranker', 5300)]
+  await page.evaluate((cards) => {
     const editor = window.__scaleboardEditor
     if (!editor) throw new Error('no editor')
-    const card = (id: string, name: string, x: number) => ({
-      id: `shape:${id}`,
-      type: 'component',
-      x,
-      y: 3000,
-      props: { kind: 'model-server-cpu', name, detail: '', figures: {}, w: 248, h: 112 },
-    })
-    editor.createShapes([card('api', 'API', 5000), card('ranker', 'Ranker', 5300)] as never)
+    editor.createShapes(cards as never)
     editor.createShapes([{ id: 'shape:flow', type: 'arrow', x: 5000, y: 3000 }] as never)
     const end = (terminal: string, toId: string) => ({
       fromId: 'shape:flow',
@@ -184,7 +181,7 @@ test("a candidate's flow reads like the diagram: sans at card size, compact rate
     editor.createBindings([end('start', 'shape:api'), end('end', 'shape:ranker')] as never)
     editor.select('shape:flow' as never)
     editor.zoomToBounds({ x: 4900, y: 2900, w: 1000, h: 400 }, { targetZoom: 1, immediate: true })
-  })
+  }, cards)
   await openSidePanel(page)
   const inspector = page.getByTestId('flow-inspector')
   await expect(inspector).toBeVisible()
