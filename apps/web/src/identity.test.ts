@@ -9,15 +9,7 @@ import {
   initials,
   setOwnDisplayName,
 } from './identity.ts'
-
-function memoryStorage() {
-  const data = new Map<string, string>()
-  return {
-    getItem: (key: string) => data.get(key) ?? null,
-    setItem: (key: string, value: string) => void data.set(key, value),
-    removeItem: (key: string) => void data.delete(key),
-  }
-}
+import { memoryStorage } from './testing/memoryStorage.ts'
 
 describe('identity', () => {
   it('keeps one user id per browser', () => {

@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { memoryStorage } from '../testing/memoryStorage.ts'
 import { clampWidth, panelWidthBounds, readWidth, widthForKey, writeWidth } from './panelWidth.ts'
-
-function memoryStorage() {
-  const data = new Map<string, string>()
-  return {
-    data,
-    getItem: (key: string) => data.get(key) ?? null,
-    setItem: (key: string, value: string) => void data.set(key, value),
-    removeItem: (key: string) => void data.delete(key),
-  }
-}
 
 describe('panel width bounds', () => {
   it('caps a panel at 720 px, at 60% of the window, and where the board keeps 360 px', () => {

@@ -1,6 +1,5 @@
 import { useCallback, useState } from 'react'
-
-type WidthStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>
+import { readSetting, removeSetting, writeSetting } from '../localSettings.ts'
 
 const PREFIX = 'scaleboard.'
 
@@ -67,22 +66,18 @@ export function widthForKey(
 }
 
 /** A stored width in pixels, or null when none is stored (the panel keeps its default). */
-export function readWidth(key: string, storage: WidthStorage = localStorage): number | null {
-  try {
-    const value = Number(storage.getItem(PREFIX + key))
-    return Number.isFinite(value) && value > 0 ? Math.round(value) : null
-  } catch {
-    return null
-  }
+export function readWidth(key: string, storage: Pick<Storage, 'getItem'> = localStorage): number | null {
+  const value = Number(readSetting(PREFIX + key, storage))
+  return Number.isFinite(value) && value > 0 ? Math.round(value) : null
 }
 
-export function writeWidth(key: string, width: number | null, storage: WidthStorage = localStorage): void {
-  try {
-    if (width === null) storage.removeItem(PREFIX + key)
-    else storage.setItem(PREFIX + key, String(Math.round(width)))
-  } catch {
-    // Private mode or full storage: the width holds for this visit only.
-  }
+export function writeWidth(
+  key: string,
+  width: number | null,
+  storage: Pick<Storage, 'setItem' | 'removeItem'> = localStorage,
+): void {
+  if (width === null) removeSetting(PREFIX + key, storage)
+  else writeSetting(PREFIX + key, String(Math.round(width)), storage)
 }
 
 /**

@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { memoryStorage } from '../testing/memoryStorage.ts'
 import { readFlag, writeFlag } from './persistentFlag.ts'
-
-function memoryStorage() {
-  const data = new Map<string, string>()
-  return {
-    data,
-    getItem: (key: string) => data.get(key) ?? null,
-    setItem: (key: string, value: string) => void data.set(key, value),
-  }
-}
 
 describe('persistent flags', () => {
   it('reads back what was written, and the default otherwise', () => {

@@ -1,25 +1,24 @@
 import { useCallback, useState } from 'react'
-
-type FlagStorage = Pick<Storage, 'getItem' | 'setItem'>
+import { readSetting, writeSetting } from '../localSettings.ts'
 
 const PREFIX = 'scaleboard.'
 
 /** A yes/no UI choice kept in localStorage ("1" / "0"); the default when unset or unreadable. */
-export function readFlag(key: string, fallback: boolean, storage: FlagStorage = localStorage): boolean {
-  try {
-    const value = storage.getItem(PREFIX + key)
-    return value === '1' ? true : value === '0' ? false : fallback
-  } catch {
-    return fallback
-  }
+export function readFlag(
+  key: string,
+  fallback: boolean,
+  storage: Pick<Storage, 'getItem'> = localStorage,
+): boolean {
+  const value = readSetting(PREFIX + key, storage)
+  return value === '1' ? true : value === '0' ? false : fallback
 }
 
-export function writeFlag(key: string, value: boolean, storage: FlagStorage = localStorage): void {
-  try {
-    storage.setItem(PREFIX + key, value ? '1' : '0')
-  } catch {
-    // Private mode or full storage: the choice holds for this visit only.
-  }
+export function writeFlag(
+  key: string,
+  value: boolean,
+  storage: Pick<Storage, 'setItem'> = localStorage,
+): void {
+  writeSetting(PREFIX + key, value ? '1' : '0', storage)
 }
 
 /** A flag that survives reloads, e.g. whether the brief panel is collapsed. */

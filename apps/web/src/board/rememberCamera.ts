@@ -1,5 +1,6 @@
 import { type Editor, react } from 'tldraw'
 import { z } from 'zod'
+import { readSetting, writeSetting } from '../localSettings.ts'
 import { showInitialView } from './initialView.ts'
 
 const SavedCamera = z.object({ x: z.number(), y: z.number(), z: z.number().positive().max(64) })
@@ -16,10 +17,10 @@ export function readSavedCamera(
   storage: Pick<Storage, 'getItem'> = localStorage,
 ): SavedCamera | null {
   try {
-    const parsed = SavedCamera.safeParse(JSON.parse(storage.getItem(keyOf(sessionId)) ?? 'null'))
+    const parsed = SavedCamera.safeParse(JSON.parse(readSetting(keyOf(sessionId), storage) ?? 'null'))
     return parsed.success ? parsed.data : null
   } catch {
-    return null
+    return null // not JSON
   }
 }
 
@@ -42,11 +43,7 @@ export function rememberCamera(
     const camera = editor.getCamera()
     clearTimeout(timer)
     timer = setTimeout(() => {
-      try {
-        storage.setItem(keyOf(sessionId), JSON.stringify({ x: camera.x, y: camera.y, z: camera.z }))
-      } catch {
-        // Full or private storage: the view is simply not kept.
-      }
+      writeSetting(keyOf(sessionId), JSON.stringify({ x: camera.x, y: camera.y, z: camera.z }), storage)
     }, SAVE_DELAY_MS)
   })
   return () => {
