@@ -54,6 +54,26 @@ export {
   TimedPhase,
   UpdateChecklistItemBody,
 } from './interview.ts'
+export {
+  BoardAt,
+  BoardAtQuery,
+  BoardDiff,
+  CreateRevisionBody,
+  DiffEntry,
+  DiffQuery,
+  DiffSubject,
+  REVISION_LABEL_MAX_LENGTH,
+  ReplayData,
+  ReplayDocument,
+  ReplayUpdate,
+  RestoreResult,
+  Revision,
+  RevisionAuthor,
+  RevisionKind,
+  RevisionList,
+  ShareReplayBody,
+  TimelineEvent,
+} from './revision.ts'
 export { canEditBoard, ROLE_LABELS, ROLES, Role } from './role.ts'
 export {
   CandidateScenario,

@@ -1,3 +1,4 @@
+export { CHECKPOINT_SPACING } from './checkpoints.ts'
 export { type BackupResult, backupSqliteDatabase } from './sqlite/backup.ts'
 export { openSqliteStorage, type SqliteStorageOptions } from './sqlite/SqliteStorage.ts'
 export type {
@@ -9,9 +10,11 @@ export type {
   InterviewStore,
   LoggedUpdate,
   RetiredToken,
+  RevisionStore,
   SessionOverview,
   SessionRecord,
   SessionStore,
   Storage,
   StoredPhaseEvent,
+  StoredRevision,
 } from './types.ts'

@@ -9,6 +9,8 @@ import type {
   PhaseEvent,
   PhaseMinutes,
   RequirementChange,
+  RevisionAuthor,
+  RevisionKind,
   Role,
   SessionClockStamp,
   SessionMessage,
@@ -38,16 +40,31 @@ export interface Checkpoint {
 
 /**
  * The append-only log of a board's Yjs updates, with checkpoints.
- * It is the source of durability, revision history and replay: nothing in it is ever rewritten.
+ * It is the source of durability, revision history and replay: no update is ever rewritten or
+ * removed (until its session is deleted). Checkpoints are only a cache of states and are thinned.
  */
 export interface DocumentLog {
   /** Appends updates in order and returns the sequence number of the last one. */
   appendUpdates(docId: string, entries: ReadonlyArray<Omit<LoggedUpdate, 'seq'>>): Promise<number>
   /** The newest checkpoint and every update logged after it: what a room loads. */
   loadLatest(docId: string): Promise<{ checkpoint: Checkpoint | null; updates: LoggedUpdate[] }>
+  /**
+   * Stores a checkpoint, then may thin the document's older ones (CHECKPOINT_SPACING): the one
+   * with the highest seq is always kept, and for any seq one at most about CHECKPOINT_SPACING
+   * updates before it stays readable (`readCheckpointAtOrBefore`).
+   */
   saveCheckpoint(docId: string, checkpoint: Checkpoint): Promise<void>
   /** Updates with seq in (afterSeq, upToSeq], oldest first: for revisions and replay. */
   readUpdates(docId: string, afterSeq?: number, upToSeq?: number): Promise<LoggedUpdate[]>
+  /**
+   * The newest checkpoint whose seq is at or before `seq`, or null: with
+   * `readUpdates(docId, checkpoint.seq, seq)` it makes the document as it was at `seq`.
+   */
+  readCheckpointAtOrBefore(docId: string, seq: number): Promise<Checkpoint | null>
+  /** The highest logged seq of the document, 0 when it has none. */
+  lastSeq(docId: string): Promise<number>
+  /** The highest seq logged at or before `at` (epoch ms), 0 when none. */
+  seqAtTime(docId: string, at: number): Promise<number>
 }
 
 export interface SessionRecord {
@@ -90,9 +107,10 @@ export interface SessionStore {
    * Deletes a session with all its data in one transaction: its tokens, the log and checkpoints
    * of its documents (doc id `id`, and `id/<layer>` such as `id/annotations`), and its interview
    * records (phase events, checklist items, states and sharing, notes, messages, requirement
-   * changes, feedback). Only a tombstone stays: the hashes of its tokens (current and revoked)
-   * with `deletedAt`, so its links can say the session was deleted. Updates and checkpoints that
-   * rooms still open on its documents flush afterwards are dropped, never stored.
+   * changes, feedback), its revisions and whether its replay is shared. Only a tombstone stays:
+   * the hashes of its tokens (current and revoked) with `deletedAt`, so its links can say the
+   * session was deleted. Updates and checkpoints that rooms still open on its documents flush
+   * afterwards are dropped, never stored.
    * False when there was no such session.
    */
   deleteSession(id: string, deletedAt?: string): Promise<boolean>
@@ -188,7 +206,36 @@ export interface ChecklistItemState {
   changedAt: SessionClockStamp
 }
 
-export interface Storage extends DocumentLog, SessionStore, InterviewStore {
+/** A stored revision: `Revision` of @scaleboard/schema with its time as epoch ms. */
+export interface StoredRevision {
+  id: string
+  label: string
+  kind: RevisionKind
+  /** the board document's last logged seq at that point */
+  seq: number
+  /** the annotation layer's last logged seq at that point */
+  annotationsSeq: number
+  /** epoch ms, server time */
+  at: number
+  author: RevisionAuthor
+}
+
+/**
+ * Named points in a session's logs (revisions) and who may replay the session. Deleting a
+ * session (`SessionStore.deleteSession`) deletes these too.
+ */
+export interface RevisionStore {
+  /** Stores a revision; the caller makes the id. Rejects when the session already has that id. */
+  addRevision(sessionId: string, revision: StoredRevision): Promise<void>
+  /** The session's revisions, oldest first (by `at`, then by insertion). */
+  listRevisions(sessionId: string): Promise<StoredRevision[]>
+  getRevision(sessionId: string, revisionId: string): Promise<StoredRevision | null>
+  setReplayShared(sessionId: string, shared: boolean): Promise<void>
+  /** Whether the candidate may open the session's replay; false until set. */
+  isReplayShared(sessionId: string): Promise<boolean>
+}
+
+export interface Storage extends DocumentLog, SessionStore, InterviewStore, RevisionStore {
   /** Resolves when the store answers a trivial query; rejects otherwise. */
   ping(): Promise<void>
   close(): Promise<void>

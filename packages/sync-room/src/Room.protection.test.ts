@@ -36,6 +36,9 @@ function flakyLog(): DocumentLog & { failing: boolean; inner: ReturnType<typeof 
     saveCheckpoint: (docId: string, c: Parameters<DocumentLog['saveCheckpoint']>[1]) =>
       log.failing ? Promise.reject(new Error('disk full')) : inner.saveCheckpoint(docId, c),
     readUpdates: (docId: string, a?: number, b?: number) => inner.readUpdates(docId, a, b),
+    readCheckpointAtOrBefore: (docId: string, seq: number) => inner.readCheckpointAtOrBefore(docId, seq),
+    lastSeq: (docId: string) => inner.lastSeq(docId),
+    seqAtTime: (docId: string, at: number) => inner.seqAtTime(docId, at),
   }
   return log
 }

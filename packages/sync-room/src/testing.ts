@@ -12,6 +12,12 @@ export function createMemoryLog(): DocumentLog & { updates: Map<string, LoggedUp
   const updates = new Map<string, LoggedUpdate[]>()
   const checkpoints = new Map<string, Checkpoint[]>()
   const list = (docId: string) => updates.get(docId) ?? []
+  /** The highest seq at or before `seq` wins; of checkpoints saved at the same seq, the last one. */
+  const newestCheckpoint = (docId: string, seq = Number.MAX_SAFE_INTEGER) =>
+    (checkpoints.get(docId) ?? []).reduce<Checkpoint | null>(
+      (best, c) => (c.seq <= seq && (!best || c.seq >= best.seq) ? c : best),
+      null,
+    )
   return {
     updates,
     async appendUpdates(docId, entries) {
@@ -21,13 +27,10 @@ export function createMemoryLog(): DocumentLog & { updates: Map<string, LoggedUp
       return log.length
     },
     async loadLatest(docId) {
-      // The highest seq wins; of checkpoints saved at the same seq, the last one (SQLite keeps the
-      // first: the contract leaves that case open, and Room.protection.test.ts relies on this).
-      const saved = checkpoints.get(docId) ?? []
-      const checkpoint = saved.reduce<Checkpoint | null>(
-        (best, c) => (!best || c.seq >= best.seq ? c : best),
-        null,
-      )
+      // Of checkpoints saved at the same seq the last one wins (SQLite keeps the first: the
+      // contract leaves that case open, and Room.protection.test.ts relies on this). Nothing is
+      // thinned: keeping every checkpoint meets the contract too.
+      const checkpoint = newestCheckpoint(docId)
       return { checkpoint, updates: list(docId).filter((u) => u.seq > (checkpoint?.seq ?? 0)) }
     },
     async saveCheckpoint(docId, checkpoint) {
@@ -35,6 +38,15 @@ export function createMemoryLog(): DocumentLog & { updates: Map<string, LoggedUp
     },
     async readUpdates(docId, afterSeq = 0, upToSeq = Number.MAX_SAFE_INTEGER) {
       return list(docId).filter((u) => u.seq > afterSeq && u.seq <= upToSeq)
+    },
+    async readCheckpointAtOrBefore(docId, seq) {
+      return newestCheckpoint(docId, seq)
+    },
+    async lastSeq(docId) {
+      return list(docId).at(-1)?.seq ?? 0
+    },
+    async seqAtTime(docId, at) {
+      return list(docId).findLast((u) => u.at <= at)?.seq ?? 0
     },
   }
 }

@@ -5,5 +5,6 @@
  */
 export { describeDocumentLogContract } from './documentLogContract.ts'
 export { describeInterviewStoreContract } from './interviewStoreContract.ts'
+export { describeRevisionStoreContract } from './revisionStoreContract.ts'
 export { describeSessionStoreContract, type SessionStoreSubject } from './sessionStoreContract.ts'
 export type { ContractSubject, OpenSubject } from './subject.ts'

@@ -1,13 +1,14 @@
 import type { Role } from '@scaleboard/schema'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { DocumentLog, InterviewStore, SessionRecord, SessionStore } from '../types.ts'
+import type { DocumentLog, InterviewStore, RevisionStore, SessionRecord, SessionStore } from '../types.ts'
 import type { OpenSubject } from './subject.ts'
 
 /**
- * A SessionStore under test comes with the DocumentLog and InterviewStore of the same backend:
- * `deleteSession` must take the session's documents and interview records with it.
+ * A SessionStore under test comes with the DocumentLog, InterviewStore and RevisionStore of the
+ * same backend: `deleteSession` must take the session's documents, interview records and
+ * revisions with it.
  */
-export type SessionStoreSubject = SessionStore & DocumentLog & InterviewStore
+export type SessionStoreSubject = SessionStore & DocumentLog & InterviewStore & RevisionStore
 
 const author = { sessionId: 's1', role: 'candidate' as const, userId: 'u1' }
 const bytes = (...values: number[]) => new Uint8Array(values)
@@ -243,7 +244,7 @@ export function describeSessionStoreContract(name: string, open: OpenSubject<Ses
       expect(await store.deleteSession('ab_c')).toBe(false)
     })
 
-    it('deletes a session’s checklist, notes, messages, requirement changes and feedback, and no other session’s', async () => {
+    it('deletes a session’s checklist, notes, messages, requirement changes, feedback, revisions and replay sharing, and no other session’s', async () => {
       const stamp = { at: '2026-01-01T10:00:00.000Z', phase: 'design' as const, phaseElapsedMs: 1000 }
       for (const id of ['ab_c', 'abXc']) {
         await store.createSession(sessionRecord(id, '2026-01-01T00:00:00.000Z'), hashes(id))
@@ -274,6 +275,16 @@ export function describeSessionStoreContract(name: string, open: OpenSubject<Ses
           released: false,
           updatedAt: stamp,
         })
+        await store.addRevision(id, {
+          id: 'rev1',
+          label: 'End of design',
+          kind: 'phase',
+          seq: 1,
+          annotationsSeq: 0,
+          at: 5,
+          author: 'system',
+        })
+        await store.setReplayShared(id, true)
       }
       expect(await store.deleteSession('ab_c')).toBe(true)
       expect(await store.listChecklistItems('ab_c')).toEqual([])
@@ -283,6 +294,9 @@ export function describeSessionStoreContract(name: string, open: OpenSubject<Ses
       expect(await store.listMessages('ab_c')).toEqual([])
       expect(await store.listRequirementChanges('ab_c')).toEqual([])
       expect(await store.getFeedback('ab_c')).toBeNull()
+      expect(await store.listRevisions('ab_c')).toEqual([])
+      expect(await store.getRevision('ab_c', 'rev1')).toBeNull()
+      expect(await store.isReplayShared('ab_c')).toBe(false)
 
       expect(await store.listChecklistItems('abXc')).toHaveLength(2)
       expect(await store.listRequirementChanges('abXc')).toHaveLength(1)
@@ -291,11 +305,15 @@ export function describeSessionStoreContract(name: string, open: OpenSubject<Ses
       expect(await store.listNotes('abXc')).toHaveLength(1)
       expect(await store.listMessages('abXc')).toHaveLength(1)
       expect(await store.getFeedback('abXc')).not.toBeNull()
+      expect(await store.listRevisions('abXc')).toHaveLength(1)
+      expect(await store.isReplayShared('abXc')).toBe(true)
     })
 
     it('numbers a new session of a deleted one’s id from 1 again', async () => {
       await store.createSession(sessionRecord('sess-r', '2026-01-01T00:00:00.000Z'), hashes('r1'))
       await store.appendPhaseEvent('sess-r', { at: 1, author: 'interviewer', command: { action: 'start' } })
+      const taken = { id: 'rev1', label: 'Old', kind: 'manual', seq: 0, annotationsSeq: 0, at: 1 } as const
+      await store.addRevision('sess-r', { ...taken, author: 'interviewer' })
       await store.deleteSession('sess-r')
       await store.createSession(sessionRecord('sess-r', '2026-01-02T00:00:00.000Z'), hashes('r2'))
       const event = await store.appendPhaseEvent('sess-r', {
@@ -304,6 +322,9 @@ export function describeSessionStoreContract(name: string, open: OpenSubject<Ses
         command: { action: 'start' },
       })
       expect(event.seq).toBe(1)
+      // Its revision ids are free again too.
+      await store.addRevision('sess-r', { ...taken, label: 'New', author: 'candidate' })
+      expect((await store.listRevisions('sess-r')).map((r) => r.label)).toEqual(['New'])
     })
 
     it('lists the sessions created before an instant, oldest first', async () => {

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import {
   describeDocumentLogContract,
   describeInterviewStoreContract,
+  describeRevisionStoreContract,
   describeSessionStoreContract,
 } from '../contract/index.ts'
 import { openSqliteStorage } from './SqliteStorage.ts'
@@ -24,3 +25,4 @@ async function openFresh() {
 describeDocumentLogContract('SQLite', openFresh)
 describeSessionStoreContract('SQLite', openFresh)
 describeInterviewStoreContract('SQLite', openFresh)
+describeRevisionStoreContract('SQLite', openFresh)

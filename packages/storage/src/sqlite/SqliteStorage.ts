@@ -12,12 +12,15 @@ import {
   PhaseEvent,
   PhaseMinutes,
   RequirementChange,
+  RevisionAuthor,
+  RevisionKind,
   Role,
   SessionClockStamp,
   SessionMessage,
 } from '@scaleboard/schema'
 import { Kysely, type Selectable, SqliteDialect, sql } from 'kysely'
 import { Migrator } from 'kysely/migration'
+import { CHECKPOINT_SPACING } from '../checkpoints.ts'
 import type {
   AuditEntry,
   ChecklistItemState,
@@ -28,11 +31,19 @@ import type {
   SessionRecord,
   Storage,
   StoredPhaseEvent,
+  StoredRevision,
 } from '../types.ts'
 import { migrationProvider } from './migrations.ts'
 import { kyselyDatabaseFromNodeSqlite } from './nodeSqliteAdapter.ts'
 import { ensurePrivateDir, ensurePrivateFile, restrictExisting } from './privateFiles.ts'
-import type { AuditLogTable, Database, DocUpdatesTable, PhaseEventsTable, SessionsTable } from './schema.ts'
+import type {
+  AuditLogTable,
+  Database,
+  DocUpdatesTable,
+  PhaseEventsTable,
+  RevisionsTable,
+  SessionsTable,
+} from './schema.ts'
 import { UpdateLogWriter } from './UpdateLogWriter.ts'
 import { startWalCheckpointer, type WalCheckpointer } from './walCheckpointer.ts'
 
@@ -132,11 +143,72 @@ class SqliteStorage implements Storage {
 
   async saveCheckpoint(docId: string, checkpoint: Checkpoint): Promise<void> {
     if (this.#isOfDeletedSession(docId)) return
-    await this.#db
-      .insertInto('doc_checkpoints')
-      .values({ doc_id: docId, seq: checkpoint.seq, at: checkpoint.at, state: checkpoint.state })
-      .onConflict((oc) => oc.columns(['doc_id', 'seq']).doNothing())
-      .execute()
+    await this.#db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('doc_checkpoints')
+        .values({ doc_id: docId, seq: checkpoint.seq, at: checkpoint.at, state: checkpoint.state })
+        .onConflict((oc) => oc.columns(['doc_id', 'seq']).doNothing())
+        .execute()
+      // Thinning (CHECKPOINT_SPACING): only this document's rows, already few after earlier thinning.
+      // The spacing is a literal: a bound number may be a REAL, and `/` would not truncate.
+      await sql`delete from doc_checkpoints where doc_id = ${docId}
+        and seq < (select max(seq) from doc_checkpoints where doc_id = ${docId})
+        and seq not in (select min(seq) from doc_checkpoints where doc_id = ${docId}
+          group by seq / ${sql.lit(CHECKPOINT_SPACING)})`.execute(trx)
+    })
+  }
+
+  async readCheckpointAtOrBefore(docId: string, seq: number): Promise<Checkpoint | null> {
+    const row = await this.#db
+      .selectFrom('doc_checkpoints')
+      .selectAll()
+      .where('doc_id', '=', docId)
+      .where('seq', '<=', seq)
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirst()
+    return row ? { seq: row.seq, at: row.at, state: row.state } : null
+  }
+
+  async lastSeq(docId: string): Promise<number> {
+    const { last } = await this.#db
+      .selectFrom('doc_updates')
+      .select((eb) => eb.fn.coalesce(eb.fn.max('seq'), eb.lit(0)).as('last'))
+      .where('doc_id', '=', docId)
+      .executeTakeFirstOrThrow()
+    return Number(last)
+  }
+
+  /**
+   * A binary search over seq, one primary-key seek per step, rather than an index on (doc_id, at)
+   * that every append would have to maintain: `at` does not decrease along a document's seqs
+   * (server time at logging). Should the server clock ever step back, the answer is still a seq
+   * logged at or before `at` whose successor was logged after it.
+   */
+  async seqAtTime(docId: string, at: number): Promise<number> {
+    // The newest update at or before `seq`; a seek even if the log had gaps.
+    const newestUpTo = (seq: number) =>
+      this.#db
+        .selectFrom('doc_updates')
+        .select(['seq', 'at'])
+        .where('doc_id', '=', docId)
+        .where('seq', '<=', seq)
+        .orderBy('seq', 'desc')
+        .limit(1)
+        .executeTakeFirst()
+    const last = await newestUpTo(Number.MAX_SAFE_INTEGER)
+    if (!last) return 0
+    if (last.at <= at) return last.seq
+    // Invariant: nothing up to `low` was logged after `at`; the update at `high` was.
+    let low = 0
+    let high = last.seq
+    while (high - low > 1) {
+      const middle = Math.floor((low + high) / 2)
+      const row = await newestUpTo(middle)
+      if (!row || row.at <= at) low = middle
+      else high = middle
+    }
+    return low === 0 ? 0 : ((await newestUpTo(low))?.seq ?? 0)
   }
 
   async readUpdates(docId: string, afterSeq = 0, upToSeq = Number.MAX_SAFE_INTEGER): Promise<LoggedUpdate[]> {
@@ -585,6 +657,56 @@ class SqliteStorage implements Storage {
     return parseRow(Feedback, row.feedback, `session ${sessionId}: feedback`)[0] ?? null
   }
 
+  async addRevision(sessionId: string, revision: StoredRevision): Promise<void> {
+    // One statement numbers and inserts, so concurrent adds cannot take the same `n`; a
+    // duplicate id fails on the primary key.
+    await sql`insert into revisions (session_id, id, n, label, kind, seq, annotations_seq, at, author)
+      select ${sessionId}, ${revision.id}, coalesce(max(n), 0) + 1, ${revision.label}, ${revision.kind},
+        ${revision.seq}, ${revision.annotationsSeq}, ${revision.at}, ${revision.author}
+      from revisions where session_id = ${sessionId}`.execute(this.#db)
+  }
+
+  async listRevisions(sessionId: string): Promise<StoredRevision[]> {
+    const rows = await this.#db
+      .selectFrom('revisions')
+      .selectAll()
+      .where('session_id', '=', sessionId)
+      .orderBy('at')
+      .orderBy('n')
+      .execute()
+    return rows.flatMap((row) => {
+      const revision = toStoredRevision(row)
+      return revision ? [revision] : []
+    })
+  }
+
+  async getRevision(sessionId: string, revisionId: string): Promise<StoredRevision | null> {
+    const row = await this.#db
+      .selectFrom('revisions')
+      .selectAll()
+      .where('session_id', '=', sessionId)
+      .where('id', '=', revisionId)
+      .executeTakeFirst()
+    return row ? toStoredRevision(row) : null
+  }
+
+  async setReplayShared(sessionId: string, shared: boolean): Promise<void> {
+    await this.#db
+      .insertInto('replay_shared')
+      .values({ session_id: sessionId, shared: shared ? 1 : 0 })
+      .onConflict((oc) => oc.column('session_id').doUpdateSet({ shared: shared ? 1 : 0 }))
+      .execute()
+  }
+
+  async isReplayShared(sessionId: string): Promise<boolean> {
+    const row = await this.#db
+      .selectFrom('replay_shared')
+      .select('shared')
+      .where('session_id', '=', sessionId)
+      .executeTakeFirst()
+    return row?.shared === 1
+  }
+
   async ping(): Promise<void> {
     if (this.#integrityProblem) throw new Error(this.#integrityProblem)
     await sql`select 1`.execute(this.#db)
@@ -647,7 +769,7 @@ interface OverviewColumns {
   last_phase: string | null
 }
 
-/** The session-keyed interview tables `deleteSession` clears. */
+/** The session-keyed tables `deleteSession` clears: interview records, revisions, replay sharing. */
 const INTERVIEW_TABLES = [
   'phase_events',
   'checklist_items',
@@ -657,6 +779,8 @@ const INTERVIEW_TABLES = [
   'session_messages',
   'requirement_changes',
   'feedback',
+  'revisions',
+  'replay_shared',
 ] as const
 
 /** A stored JSON record that no longer parses is skipped with a warning, never a crash. */
@@ -680,6 +804,24 @@ function toStoredPhaseEvent(row: PhaseEventsTable): StoredPhaseEvent | null {
   if (author.success && command.success)
     return { seq: row.seq, at: row.at, author: author.data, command: command.data }
   console.warn(`[storage] session ${row.session_id}: skipping unreadable phase event ${row.seq}`)
+  return null
+}
+
+/** A stored revision whose kind or author no longer parses is skipped with a warning, never a crash. */
+function toStoredRevision(row: RevisionsTable): StoredRevision | null {
+  const kind = RevisionKind.safeParse(row.kind)
+  const author = RevisionAuthor.safeParse(row.author)
+  if (kind.success && author.success)
+    return {
+      id: row.id,
+      label: row.label,
+      kind: kind.data,
+      seq: row.seq,
+      annotationsSeq: row.annotations_seq,
+      at: row.at,
+      author: author.data,
+    }
+  console.warn(`[storage] session ${row.session_id}: skipping unreadable revision ${row.id}`)
   return null
 }
 

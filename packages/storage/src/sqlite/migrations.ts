@@ -163,6 +163,34 @@ const migrations: Record<string, Migration> = {
         .execute()
     },
   },
+  '0007_revisions': {
+    async up(db: Kysely<unknown>) {
+      // Named points in a session's logs (StoredRevision): seqs, never a copy of the board. `n`
+      // numbers a session's revisions in insertion order, so revisions taken in the same
+      // millisecond list in a stable order.
+      await db.schema
+        .createTable('revisions')
+        .addColumn('session_id', 'text', (c) => c.notNull())
+        .addColumn('id', 'text', (c) => c.notNull())
+        .addColumn('n', 'integer', (c) => c.notNull())
+        .addColumn('label', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('seq', 'integer', (c) => c.notNull())
+        .addColumn('annotations_seq', 'integer', (c) => c.notNull())
+        .addColumn('at', 'integer', (c) => c.notNull())
+        .addColumn('author', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('revisions_pk', ['session_id', 'id'])
+        .execute()
+      // Whether the candidate may open the replay; like checklist_shared, no row means not shared.
+      await db.schema
+        .createTable('replay_shared')
+        .addColumn('session_id', 'text', (c) => c.primaryKey())
+        .addColumn('shared', 'integer', (c) => c.notNull())
+        .execute()
+      // No index on doc_updates (doc_id, at): seqAtTime searches the primary key by seq instead,
+      // so the append path, the hottest write, keeps a single index.
+    },
+  },
 }
 
 export const migrationProvider: MigrationProvider = {

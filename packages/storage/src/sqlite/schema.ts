@@ -118,6 +118,29 @@ export interface FeedbackTable {
   feedback: string
 }
 
+/** A session's revisions (migration 0007). */
+export interface RevisionsTable {
+  session_id: string
+  id: string
+  /** insertion order within the session, from 1 */
+  n: number
+  label: string
+  /** RevisionKind */
+  kind: string
+  seq: number
+  annotations_seq: number
+  /** epoch ms */
+  at: number
+  /** RevisionAuthor */
+  author: string
+}
+
+export interface ReplaySharedTable {
+  session_id: string
+  /** 0 or 1 */
+  shared: number
+}
+
 export interface Database {
   sessions: SessionsTable
   session_tokens: SessionTokensTable
@@ -134,4 +157,6 @@ export interface Database {
   session_messages: SessionMessagesTable
   requirement_changes: RequirementChangesTable
   feedback: FeedbackTable
+  revisions: RevisionsTable
+  replay_shared: ReplaySharedTable
 }
