@@ -57,3 +57,45 @@ export function writeBoardMeta(doc: Y.Doc, schema: SerializedSchema): void {
   meta.set(BoardMetaKey.schema, schema)
   meta.set(BoardMetaKey.tldrawVersion, TLDRAW_VERSION)
 }
+
+/**
+ * Makes the doc's records exactly `records` (e.g. a restored revision), changing only what
+ * differs: a record whose stored JSON already equals its target stays untouched, one that
+ * differs is written, one that the target lacks is deleted. Writes the array as YKeyValue does
+ * (every entry of a key deleted, the new one pushed), without leaving a YKeyValue observing the
+ * doc. Call inside a transaction.
+ */
+export function replaceBoardRecords(
+  doc: Y.Doc,
+  records: ReadonlyMap<string, unknown>,
+): { written: number; removed: number } {
+  const array = doc.getArray<Entry>(BOARD_RECORDS)
+  const entries = array.toArray()
+  const indices = new Map<string, number[]>()
+  entries.forEach((entry, index) => {
+    if (!entry || typeof entry.key !== 'string') return
+    const list = indices.get(entry.key)
+    if (list) list.push(index)
+    else indices.set(entry.key, [index])
+  })
+  const stale: number[] = []
+  const pushed: Entry[] = []
+  let removed = 0
+  for (const [key, list] of indices) {
+    const target = records.get(key)
+    if (target === undefined) {
+      stale.push(...list)
+      removed += 1
+      continue
+    }
+    const current = entries[list[list.length - 1] as number]?.val
+    if (list.length === 1 && JSON.stringify(current) === JSON.stringify(target)) continue
+    stale.push(...list)
+    pushed.push({ key, val: target })
+  }
+  for (const [key, target] of records) if (!indices.has(key)) pushed.push({ key, val: target })
+  // from the end, so earlier indices stay valid
+  for (const index of stale.sort((a, b) => b - a)) array.delete(index, 1)
+  if (pushed.length > 0) array.push(pushed)
+  return { written: pushed.length, removed }
+}

@@ -33,6 +33,7 @@ export {
   openBoardRecords,
   readBoardRecords,
   readBoardSchema,
+  replaceBoardRecords,
   TLDRAW_VERSION,
   writeBoardMeta,
 } from './boardDoc.ts'

@@ -11,6 +11,7 @@ export {
   GROUP_ORDER,
   getCatalogueEntry,
 } from './catalogue/componentCatalogue.ts'
+export { type FigureTotals, figureTotals } from './catalogue/figureTotals.ts'
 export {
   formatCount,
   formatFigures,

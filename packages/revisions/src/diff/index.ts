@@ -1,0 +1,2 @@
+export { diffBoards } from './diffBoards.ts'
+export { MOVE_THRESHOLD, RESIZE_THRESHOLD, ROTATION_THRESHOLD } from './layoutChanges.ts'
