@@ -8,7 +8,9 @@ import { type ApiRateLimits, rateLimit } from './http/rateLimit.ts'
 import { securityHeaders } from './http/securityHeaders.ts'
 import { registerHealthRoute } from './routes/health.ts'
 import { type InterviewRoutesDeps, registerInterviewRoutes } from './routes/interview.ts'
+import { type ReportRoutesDeps, registerReportRoutes } from './routes/report.ts'
 import { type RequirementRoutesDeps, registerRequirementRoutes } from './routes/requirements.ts'
+import { type RevisionRoutesDeps, registerRevisionRoutes } from './routes/revisions.ts'
 import { registerScenarioRoutes, type ScenarioRoutesDeps } from './routes/scenarios.ts'
 import { registerSessionRoutes, type SessionRoutesDeps } from './routes/sessions.ts'
 import { registerTicketRoutes, type TicketRoutesDeps } from './routes/tickets.ts'
@@ -22,7 +24,9 @@ export interface AppDeps
     TicketRoutesDeps,
     InterviewRoutesDeps,
     WorkflowRoutesDeps,
-    RequirementRoutesDeps {
+    RequirementRoutesDeps,
+    RevisionRoutesDeps,
+    ReportRoutesDeps {
   storage: Storage
   web: StaticSiteOptions
   /** The organiser's token (http/grant.ts resolves it and role tokens for every /api request). */
@@ -72,6 +76,8 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   registerInterviewRoutes(app, deps)
   registerWorkflowRoutes(app, deps)
   registerRequirementRoutes(app, deps)
+  registerRevisionRoutes(app, deps)
+  registerReportRoutes(app, deps)
   registerScenarioRoutes(app, deps)
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' })
   app.doc31('/api/openapi.json', {

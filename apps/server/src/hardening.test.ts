@@ -346,6 +346,7 @@ describe('roles: every route states who it serves', () => {
   let other: Awaited<ReturnType<typeof createSession>>
   let doomed: Awaited<ReturnType<typeof createSession>>
   let checklistItemId = ''
+  let revisionId = ''
   beforeAll(async () => {
     // Many 401s on purpose: the limits are checked in their own tests above.
     server = await start({
@@ -361,6 +362,12 @@ describe('roles: every route states who it serves', () => {
       headers: bearer(fraud.token('interviewer')),
     })
     checklistItemId = ((await checklist.json()) as { items: Array<{ id: string }> }).items[0]?.id ?? ''
+    const revision = await fetch(`${server.url}/api/sessions/${fraud.id}/revisions`, {
+      method: 'POST',
+      headers: { ...bearer(fraud.token('interviewer')), 'content-type': 'application/json' },
+      body: '{"label":"Before the matrix"}',
+    })
+    revisionId = ((await revision.json()) as { id: string }).id
   })
 
   type Who =
@@ -570,6 +577,79 @@ describe('roles: every route states who it serves', () => {
       path: () => `/api/sessions/${fraud.id}/tickets`,
       allowed: ['organiser', 'candidate', 'interviewer', 'observer'],
       forbidden: ['otherCandidate', 'otherInterviewer'],
+    },
+    {
+      method: 'get',
+      template: '/api/sessions/{id}/revisions',
+      path: () => `/api/sessions/${fraud.id}/revisions`,
+      allowed: ['organiser', 'interviewer', 'candidate', 'observer'],
+      forbidden: ['otherCandidate', 'otherInterviewer'],
+    },
+    {
+      method: 'post',
+      template: '/api/sessions/{id}/revisions',
+      path: () => `/api/sessions/${fraud.id}/revisions`,
+      body: '{"label":"From the matrix"}',
+      allowed: ['organiser', 'interviewer', 'candidate'],
+      forbidden: ['observer', 'otherCandidate', 'otherInterviewer'],
+    },
+    // Looking back: the candidate only once the replay is shared (it is not, here).
+    {
+      method: 'get',
+      template: '/api/sessions/{id}/revisions/{revId}/records',
+      path: () => `/api/sessions/${fraud.id}/revisions/${revisionId}/records`,
+      allowed: ['organiser', 'interviewer', 'observer'],
+      forbidden: ['candidate', 'otherCandidate', 'otherInterviewer'],
+    },
+    {
+      method: 'post',
+      template: '/api/sessions/{id}/revisions/{revId}/restore',
+      path: () => `/api/sessions/${fraud.id}/revisions/${revisionId}/restore`,
+      allowed: ['organiser', 'interviewer'],
+      forbidden: ['candidate', 'observer', 'otherInterviewer'],
+    },
+    {
+      method: 'get',
+      template: '/api/sessions/{id}/records',
+      path: () => `/api/sessions/${fraud.id}/records?at=1`,
+      allowed: ['organiser', 'interviewer', 'observer'],
+      forbidden: ['candidate', 'otherCandidate', 'otherInterviewer'],
+    },
+    {
+      method: 'get',
+      template: '/api/sessions/{id}/diff',
+      path: () => `/api/sessions/${fraud.id}/diff?from=${revisionId}&to=${revisionId}`,
+      allowed: ['organiser', 'interviewer', 'observer'],
+      forbidden: ['candidate', 'otherCandidate', 'otherInterviewer'],
+    },
+    {
+      method: 'get',
+      template: '/api/sessions/{id}/replay',
+      path: () => `/api/sessions/${fraud.id}/replay`,
+      allowed: ['organiser', 'interviewer', 'observer'],
+      forbidden: ['candidate', 'otherCandidate', 'otherInterviewer'],
+    },
+    {
+      method: 'get',
+      template: '/api/sessions/{id}/replay/share',
+      path: () => `/api/sessions/${fraud.id}/replay/share`,
+      allowed: ['organiser', 'interviewer', 'candidate', 'observer'],
+      forbidden: ['otherCandidate', 'otherInterviewer'],
+    },
+    {
+      method: 'post',
+      template: '/api/sessions/{id}/replay/share',
+      path: () => `/api/sessions/${fraud.id}/replay/share`,
+      body: '{"shared":false}',
+      allowed: ['organiser', 'interviewer'],
+      forbidden: ['candidate', 'observer', 'otherInterviewer'],
+    },
+    {
+      method: 'get',
+      template: '/api/sessions/{id}/report',
+      path: () => `/api/sessions/${fraud.id}/report`,
+      allowed: ['organiser', 'interviewer'],
+      forbidden: ['candidate', 'observer', 'otherInterviewer'],
     },
     {
       method: 'get',

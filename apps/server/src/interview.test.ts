@@ -43,7 +43,9 @@ function listen(session: Awaited<ReturnType<typeof createSession>>, role: 'candi
   socket.on('message', (data: ArrayBuffer) => {
     const decoder = decoding.createDecoder(new Uint8Array(data))
     if (decoding.readVarUint(decoder) !== SESSION_STATE_MESSAGE) return
-    views.push(JSON.parse(decoding.readVarString(decoder)).session)
+    const message = JSON.parse(decoding.readVarString(decoder))
+    // 'changed' messages (a revision taken at a phase change…) are not views
+    if (message.type === 'session') views.push(message.session)
   })
   return { views, close: () => socket.close() }
 }

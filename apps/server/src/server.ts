@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
+import { phaseRevisionLabel } from '@scaleboard/revisions'
 import { DEFAULT_SCENARIOS_DIR, loadScenarios } from '@scaleboard/scenarios'
 import { DocumentLayer, documentIdOf, SyncCloseCode } from '@scaleboard/schema'
 import { openSqliteStorage, type Storage } from '@scaleboard/storage'
@@ -12,6 +13,8 @@ import { linkOrigin } from './http/linkOrigin.ts'
 import { type ApiRateLimits, createApiRateLimits } from './http/rateLimit.ts'
 import { createSessionState } from './interview/sessionState.ts'
 import { startRetention } from './retention.ts'
+import { createRevisionService } from './revisions/revisionService.ts'
+import { createSessionEvents } from './revisions/sessionEvents.ts'
 import { createSessionDeletion } from './sessionDeletion.ts'
 import { boardGuardFactory, roomLimits } from './sync/boardRoomOptions.ts'
 import { createLogHealth } from './sync/logHealth.ts'
@@ -75,14 +78,28 @@ export async function startServer(config: Config): Promise<RunningServer> {
         )
     },
   })
+  const broadcastToSession = (sessionId: string, frame: Uint8Array) =>
+    rooms.broadcast(sessionId, frame, (connection) => connection.wantsSessionState === true)
+  const revisions = createRevisionService({
+    storage,
+    rooms,
+    // called only after start-up, when sessionState exists: it encodes the channel's messages
+    announce: (sessionId) => sessionState.changed(sessionId, 'revisions'),
+  })
   const sessionState = createSessionState({
     storage,
-    broadcast: (sessionId, frame) =>
-      rooms.broadcast(sessionId, frame, (connection) => connection.wantsSessionState === true),
+    broadcast: broadcastToSession,
+    onPhaseLeft: async (session, left, at) => {
+      const label = phaseRevisionLabel(left)
+      if (label) await revisions.take(session.id, { label, kind: 'phase', author: 'system', at })
+    },
   })
+  const sessionEvents = createSessionEvents({ storage, scenarios })
   const app = createApp({
     storage,
     sessionState,
+    revisions,
+    sessionEvents,
     levelPhaseMinutes: (scenarioId, level) =>
       (scenarioId && scenarios.get(scenarioId)?.levels.find((l) => l.level === level)?.phaseMinutes) || null,
     logHealth,

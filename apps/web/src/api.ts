@@ -3,6 +3,8 @@ import {
   type AddNoteBody,
   type AddRequirementChangeBody,
   ApiError,
+  BoardAt,
+  BoardDiff,
   CandidateScenario,
   Checklist,
   ChecklistEntry,
@@ -16,7 +18,11 @@ import {
   Level,
   type PhaseCommand,
   type PostMessageBody,
+  ReplayData,
   RequirementChange,
+  RestoreResult,
+  Revision,
+  RevisionList,
   type Role,
   ScenarioGuidance,
   SessionAccess,
@@ -292,4 +298,96 @@ export async function getFeedback(sessionId: string, token: string): Promise<Fee
 /** POST /api/sessions/:id/feedback (interviewer): write it, and release it with `released: true`. */
 export function saveFeedback(sessionId: string, token: string, body: FeedbackBody): Promise<Feedback> {
   return request(sessionPath(sessionId, 'feedback'), Feedback, { token, method: 'POST', body })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Revisions, replay and the report
+
+export async function listRevisions(sessionId: string, token: string): Promise<Revision[]> {
+  const path = `/api/sessions/${encodeURIComponent(sessionId)}/revisions`
+  return (await request(path, RevisionList, { token })).revisions
+}
+
+/** Names the board as it is now (candidate, interviewer, organiser). */
+export function createRevision(sessionId: string, token: string, label: string): Promise<Revision> {
+  return request(`/api/sessions/${encodeURIComponent(sessionId)}/revisions`, Revision, {
+    token,
+    method: 'POST',
+    body: { label },
+  })
+}
+
+/** Writes the board of a revision back as new edits (interviewer, organiser). */
+export function restoreRevision(
+  sessionId: string,
+  token: string,
+  revisionId: string,
+): Promise<RestoreResult> {
+  const path = `/api/sessions/${encodeURIComponent(sessionId)}/revisions/${encodeURIComponent(revisionId)}/restore`
+  return request(path, RestoreResult, { token, method: 'POST' })
+}
+
+export function getRevisionRecords(sessionId: string, token: string, revisionId: string): Promise<BoardAt> {
+  const path = `/api/sessions/${encodeURIComponent(sessionId)}/revisions/${encodeURIComponent(revisionId)}/records`
+  return request(path, BoardAt, { token })
+}
+
+export function getBoardDiff(sessionId: string, token: string, from: string, to: string): Promise<BoardDiff> {
+  const query = new URLSearchParams({ from, to })
+  return request(`/api/sessions/${encodeURIComponent(sessionId)}/diff?${query}`, BoardDiff, { token })
+}
+
+/** Everything the replay view needs: both documents' logs, revisions and the session's events. */
+export function getReplay(sessionId: string, token: string): Promise<ReplayData> {
+  return request(`/api/sessions/${encodeURIComponent(sessionId)}/replay`, ReplayData, { token })
+}
+
+/** Lets the candidate open the replay, or not (interviewer, organiser). */
+export function shareReplay(sessionId: string, token: string, shared: boolean): Promise<{ shared: boolean }> {
+  return request(
+    `/api/sessions/${encodeURIComponent(sessionId)}/replay/share`,
+    z.object({ shared: z.boolean() }),
+    {
+      token,
+      method: 'POST',
+      body: { shared },
+    },
+  )
+}
+
+/**
+ * The interview report as a file (interviewer, organiser): Markdown, or the printable HTML page.
+ * `withNotes: false` leaves the interviewer's private notes out (a copy to pass on).
+ */
+export async function getReport(
+  sessionId: string,
+  token: string,
+  format: 'markdown' | 'html',
+  withNotes = true,
+): Promise<Blob> {
+  const query = new URLSearchParams({ format: format === 'html' ? 'html' : 'md' })
+  if (!withNotes) query.set('notes', 'false')
+  let response: Response
+  try {
+    response = await fetch(`/api/sessions/${encodeURIComponent(sessionId)}/report?${query}`, {
+      headers: { authorization: `Bearer ${token}` },
+    })
+  } catch {
+    throw new ApiRequestError(
+      0,
+      'network',
+      'Could not reach the Scaleboard server. Check your connection and try again.',
+    )
+  }
+  if (!response.ok) {
+    const error = ApiError.safeParse(await response.json().catch(() => null))
+    if (error.success)
+      throw new ApiRequestError(response.status, error.data.error.code, error.data.error.message)
+    throw new ApiRequestError(
+      response.status,
+      'http',
+      `The server answered ${response.status} ${response.statusText}.`,
+    )
+  }
+  return response.blob()
 }

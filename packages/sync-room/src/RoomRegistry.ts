@@ -37,6 +37,8 @@ interface Entry {
   reserved: Map<Role, number>
   /** joined connections per role */
   joined: Map<Role, number>
+  /** server tasks running on the room (`withRoom`) */
+  tasks: number
   closing: Promise<void> | null
 }
 
@@ -68,29 +70,7 @@ export class RoomRegistry {
 
   /** Resolves once the room's stored state is loaded; throws RoomFullError when `role` has no free slot. */
   async open(docId: string, role: Role): Promise<RoomLease> {
-    let entry = this.#entries.get(docId)
-    while (entry?.closing) {
-      await entry.closing
-      entry = this.#entries.get(docId)
-    }
-    if (!entry) {
-      const created: Entry = {
-        loading: Room.load({ ...this.#options, docId, onDrained: () => this.#unloadIfIdle(docId) }),
-        room: null,
-        reserved: new Map(),
-        joined: new Map(),
-        closing: null,
-      }
-      entry = created
-      this.#entries.set(docId, created)
-      created.loading.then(
-        (room) => {
-          created.room = room
-        },
-        () => this.#entries.delete(docId),
-      )
-    }
-    const current = entry
+    const current = await this.#entryFor(docId)
     if ((current.joined.get(role) ?? 0) + (current.reserved.get(role) ?? 0) >= this.#maxPerRole[role])
       throw new RoomFullError(`room ${docId} has no free ${role} slot (${this.#maxPerRole[role]})`)
     bump(current.reserved, role, 1)
@@ -119,6 +99,29 @@ export class RoomRegistry {
         if (settle()) this.#unloadIfIdle(docId)
       },
     }
+  }
+
+  /**
+   * Runs `task` on the room of `docId`, loading it for the task if nobody has it open, and
+   * unloading it afterwards if it is then idle (its edits are flushed when it closes). For the
+   * server's own work on a board: restoring a revision, reading what is not yet logged.
+   */
+  async withRoom<T>(docId: string, task: (room: Room) => T | Promise<T>): Promise<T> {
+    const current = await this.#entryFor(docId)
+    // A reservation under no role keeps the room loaded while the task runs.
+    current.tasks += 1
+    try {
+      return await task(await current.loading)
+    } finally {
+      current.tasks -= 1
+      this.#unloadIfIdle(docId)
+    }
+  }
+
+  /** Stores the pending edits of `docId`'s room, if it is loaded; resolves when they are in the log. */
+  async flush(docId: string): Promise<void> {
+    const room = await this.#entries.get(docId)?.loading.catch(() => null)
+    await room?.flush()
   }
 
   /** Sends a server-composed frame to the connections of `docId`'s room, if it is loaded. */
@@ -166,10 +169,46 @@ export class RoomRegistry {
     }
   }
 
+  /** The entry of `docId`, its room loading or loaded; waits for a closing room to finish first. */
+  async #entryFor(docId: string): Promise<Entry> {
+    let entry = this.#entries.get(docId)
+    while (entry?.closing) {
+      await entry.closing
+      entry = this.#entries.get(docId)
+    }
+    if (!entry) {
+      const created: Entry = {
+        loading: Room.load({ ...this.#options, docId, onDrained: () => this.#unloadIfIdle(docId) }),
+        room: null,
+        reserved: new Map(),
+        joined: new Map(),
+        tasks: 0,
+        closing: null,
+      }
+      entry = created
+      this.#entries.set(docId, created)
+      created.loading.then(
+        (room) => {
+          created.room = room
+        },
+        () => this.#entries.delete(docId),
+      )
+    }
+    return entry
+  }
+
   #unloadIfIdle(docId: string): void {
     const entry = this.#entries.get(docId)
     const room = entry?.room
-    if (!entry || !room || entry.closing || total(entry.reserved) > 0 || room.connectionCount > 0) return
+    if (
+      !entry ||
+      !room ||
+      entry.closing ||
+      entry.tasks > 0 ||
+      total(entry.reserved) > 0 ||
+      room.connectionCount > 0
+    )
+      return
     void this.#close(docId, entry, room)
   }
 

@@ -1,3 +1,4 @@
+import type { MiddlewareHandler } from 'hono'
 import { secureHeaders } from 'hono/secure-headers'
 
 /**
@@ -5,7 +6,7 @@ import { secureHeaders } from 'hono/secure-headers'
  * candidate's work stays in-house. This also stops tldraw's embeds and any licence pings.
  * tldraw renders with inline styles and data/blob URLs for images and exports.
  */
-export const securityHeaders = secureHeaders({
+const appHeaders = secureHeaders({
   contentSecurityPolicy: {
     defaultSrc: ["'self'"],
     scriptSrc: ["'self'"],
@@ -25,3 +26,16 @@ export const securityHeaders = secureHeaders({
   strictTransportSecurity: false,
   crossOriginEmbedderPolicy: false,
 })
+
+/**
+ * The app's headers on every response; a route that set a stricter policy of its own (the
+ * printable report allows nothing but inline style and data: images) keeps it.
+ */
+export const securityHeaders: MiddlewareHandler = async function securityHeaders(c, next) {
+  let ownPolicy: string | null = null
+  await appHeaders(c, async () => {
+    await next()
+    ownPolicy = c.res.headers.get('content-security-policy')
+  })
+  if (ownPolicy) c.res.headers.set('content-security-policy', ownPolicy)
+}

@@ -6,6 +6,7 @@ import {
   sessionClockStamp,
 } from '@scaleboard/interview'
 import {
+  type Phase,
   type PhaseCommand,
   type PhaseEvent,
   SESSION_STATE_MESSAGE,
@@ -40,10 +41,21 @@ export interface SessionStateDeps {
   storage: Storage
   /** Sends a frame to every live connection of a session (RoomRegistry.broadcast). */
   broadcast: (sessionId: string, frame: Uint8Array) => void
+  /**
+   * Called after a command took the interview out of a phase (e.g. design → walkthrough), before
+   * the command answers: where the revision of the phase's end is taken. A failure is logged and
+   * does not undo the phase change.
+   */
+  onPhaseLeft?: (session: SessionRecord, left: Phase, at: number) => Promise<void>
   now?: () => number
 }
 
-export function createSessionState({ storage, broadcast, now = Date.now }: SessionStateDeps): SessionState {
+export function createSessionState({
+  storage,
+  broadcast,
+  onPhaseLeft,
+  now = Date.now,
+}: SessionStateDeps): SessionState {
   const queues = new Map<string, Promise<unknown>>()
 
   async function clockOf(session: SessionRecord): Promise<PhaseClock> {
@@ -99,10 +111,15 @@ export function createSessionState({ storage, broadcast, now = Date.now }: Sessi
     command(session, command, author) {
       return serialised(session.id, async () => {
         const at = now()
-        const next = applyPhaseCommand(await clockOf(session), command, at, resolveSessionMinutes(session))
+        const before = await clockOf(session)
+        const next = applyPhaseCommand(before, command, at, resolveSessionMinutes(session))
         await storage.appendPhaseEvent(session.id, { at, author, command })
         const view = toView(session, next)
         broadcast(session.id, frame(view))
+        if (next.phase !== before.phase && onPhaseLeft)
+          await onPhaseLeft(session, before.phase, at).catch((error: unknown) =>
+            console.error(`[session ${session.id}] no revision at the end of ${before.phase}`, error),
+          )
         return view
       })
     },
