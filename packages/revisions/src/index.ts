@@ -17,6 +17,7 @@ export {
   type BrokenUpdate,
   type HistoryUpdate,
 } from './history/BoardHistory.ts'
+export { boardAt } from './history/boardAt.ts'
 export { createRecordCheck, type RecordCheck, type SkippedRecord } from './history/validRecords.ts'
 export { type BoardSvg, type BoardSvgOptions, boardSvg } from './report/boardSvg.ts'
 export type { InterviewReport, ReportRevision, ReportRevisionDiff } from './report/interviewReport.ts'

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { replaceBoardRecords } from '@scaleboard/board-sync/doc'
-import { BoardHistory, type BoardState } from '@scaleboard/revisions'
+import { type BoardState, boardAt } from '@scaleboard/revisions'
 import {
   type DocumentLayer,
   documentIdOf,
@@ -107,9 +107,7 @@ export function createRevisionService({
     const docId = documentIdOf(sessionId, layer)
     const checkpoint = await storage.readCheckpointAtOrBefore(docId, seq)
     const updates = await storage.readUpdates(docId, checkpoint?.seq ?? 0, seq)
-    // one pass, no keyframes: the state is read once
-    const history = new BoardHistory(updates, { base: checkpoint, keyframeEvery: Number.MAX_SAFE_INTEGER })
-    return history.stateAt(seq)
+    return boardAt(checkpoint, updates)
   }
 
   return {

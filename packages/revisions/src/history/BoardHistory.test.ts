@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { componentRecord, createBoardLog } from '../testing/boardLog.ts'
 import { BoardHistory } from './BoardHistory.ts'
+import { boardAt } from './boardAt.ts'
 
 const nameOf = (record: unknown) => (record as { props: { name: string } }).props.name
 
@@ -130,5 +131,26 @@ describe('BoardHistory', () => {
     const history = new BoardHistory(log.updates)
     const expected = openBoardRecords(log.doc).get('shape:a')
     expect(history.stateAt(history.lastSeq).records.get('shape:a')).toEqual(expected)
+  })
+
+  it('boardAt (one state, read once) agrees with the history from a checkpoint, and skips what does not decode', () => {
+    const log = sampleLog()
+    const history = new BoardHistory(log.updates)
+    const checkpointDoc = new Y.Doc()
+    for (const entry of log.updates.slice(0, 2)) Y.applyUpdate(checkpointDoc, entry.update)
+    const base = { seq: 2, at: 2_000, state: Y.encodeStateAsUpdate(checkpointDoc) }
+    for (let seq = 2; seq <= 6; seq++) {
+      const one = boardAt(base, log.updates.slice(2, seq))
+      const expected = history.stateAt(seq)
+      expect(one.seq).toBe(seq)
+      expect(one.at).toBe(expected.at)
+      expect(one.records).toEqual(expected.records)
+    }
+    const broken = boardAt(null, [
+      ...log.updates.slice(0, 3),
+      { seq: 4, at: 4_000, update: new Uint8Array([9, 9, 9]) },
+    ])
+    expect(broken.brokenSeqs).toEqual([4])
+    expect(broken.records.has('shape:b')).toBe(true)
   })
 })
