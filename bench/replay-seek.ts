@@ -61,7 +61,7 @@ const KINDS: CardKind[] = [
   'monitoring',
 ]
 
-type BoardRecord = Record<string, unknown> & { id: string }
+type BoardRecord = Record<string, unknown> & { id: string; typeName: string }
 
 /** The scripted session as a log: every update with its (simulated) time. */
 function scriptSession(): HistoryUpdate[] {
