@@ -29,6 +29,7 @@ import {
   SessionListItem,
   SessionMessage,
   SessionView,
+  ShareReplayBody,
   SyncTicket,
   type UpdateChecklistItemBody,
 } from '@scaleboard/schema'
@@ -340,6 +341,12 @@ export function getBoardDiff(sessionId: string, token: string, from: string, to:
 /** Everything the replay view needs: both documents' logs, revisions and the session's events. */
 export function getReplay(sessionId: string, token: string): Promise<ReplayData> {
   return request(`/api/sessions/${encodeURIComponent(sessionId)}/replay`, ReplayData, { token })
+}
+
+/** Whether the candidate may open the replay (every role): the light answer, not the whole replay. */
+export async function getReplaySharing(sessionId: string, token: string): Promise<boolean> {
+  const path = `/api/sessions/${encodeURIComponent(sessionId)}/replay/share`
+  return (await request(path, ShareReplayBody, { token })).shared
 }
 
 /** Lets the candidate open the replay, or not (interviewer, organiser). */

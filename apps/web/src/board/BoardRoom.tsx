@@ -144,6 +144,7 @@ export function BoardRoom({ sessionId, token, access }: Props) {
             phase={phase}
             data={interviewData}
             editor={editor}
+            provider={connection.provider}
             inspector={<InspectorPanel editor={editor} canEdit={canEdit} />}
           />
         ),

@@ -2,12 +2,14 @@ import type { Phase, Role } from '@scaleboard/schema'
 import { Target } from 'lucide-react'
 import type { ReactNode } from 'react'
 import type { Editor } from 'tldraw'
+import type { WebsocketProvider } from 'y-websocket'
 import { ChecklistPanel, SharedChecklist } from '../checklist/ChecklistPanel.tsx'
 import { describeTally, tallyStatuses } from '../checklist/groupChecklist.ts'
 import { RevisionAnchors } from '../feedback/FeedbackAnchors.tsx'
 import { FeedbackPanel } from '../feedback/FeedbackPanel.tsx'
 import { NotesPanel } from '../notes/NotesPanel.tsx'
 import { QaPanel } from '../qa/QaPanel.tsx'
+import { RevisionsSection } from '../revisions/RevisionsSection.tsx'
 import { PanelSection } from './PanelSection.tsx'
 import type { InterviewData } from './useInterviewData.ts'
 import './panels.css'
@@ -22,14 +24,25 @@ interface Props {
   inspector: ReactNode
   /** the mounted board editor (null until mounted): feedback anchors to and highlights its components */
   editor: Editor | null
+  /** the board's socket, for the Revisions section's live refresh (its `changed` frames) */
+  provider?: WebsocketProvider | null
 }
 
 /**
  * The right-hand panel, top to bottom: Inspector, Checklist and Notes (interviewer only, and
- * marked so), Q&A, Feedback. The candidate and observers see the checklist only once the
+ * marked so), Q&A, Revisions, Feedback. The candidate and observers see the checklist only once the
  * interviewer shares its result; the notes never.
  */
-export function InterviewPanels({ sessionId, token, role, phase, data, inspector, editor }: Props) {
+export function InterviewPanels({
+  sessionId,
+  token,
+  role,
+  phase,
+  data,
+  inspector,
+  editor,
+  provider = null,
+}: Props) {
   const interviewer = role === 'interviewer'
   const checklist = data.checklist.data
   const messageCount = data.messages.data?.length ?? 0
@@ -72,6 +85,9 @@ export function InterviewPanels({ sessionId, token, role, phase, data, inspector
       <PanelSection id="qa" title="Q&A" summary={countLabel(messageCount, 'post', 'posts')}>
         <QaPanel sessionId={sessionId} token={token} role={role} messages={data.messages} />
       </PanelSection>
+      {/* Revisions, for every role (saving, restore and the report by role): after the Q&A everyone
+          uses from the first minute, before the feedback that closes the interview */}
+      <RevisionsSection sessionId={sessionId} token={token} role={role} provider={provider} />
       <PanelSection
         id="feedback"
         title="Feedback"
