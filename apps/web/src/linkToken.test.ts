@@ -47,6 +47,14 @@ describe('claimLinkToken', () => {
     expect([...home.items.values()]).toEqual(['secret-1'])
   })
 
+  it('does the same for the replay, keeping the revision to open, and shares the board’s stored token', () => {
+    const home = tab('/s/sess1234/replay#token=secret-1&rev=rev-abc')
+    expect(open(home)).toEqual({ page: 'replay', sessionId: 'sess1234', token: 'secret-1' })
+    expect(home.address()).toBe('/s/sess1234/replay#rev=rev-abc')
+    home.location = { pathname: '/s/sess1234', search: '', hash: '' }
+    expect(open(home)).toEqual({ page: 'board', sessionId: 'sess1234', token: 'secret-1' })
+  })
+
   it('moves a legacy query token too, keeping the rest of the address', () => {
     const home = tab('/s/sess1234?token=secret-2&view=1#here')
     expect(open(home)).toMatchObject({ token: 'secret-2' })

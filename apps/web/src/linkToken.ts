@@ -43,7 +43,7 @@ const storageKey = (sessionId: string) => `scaleboard:token:${sessionId}`
  * bar: a board that works after a reload beats a tidy URL.
  */
 export function claimLinkToken(route: Route, home: TokenHome): Route {
-  if (route.page !== 'board') return route
+  if (route.page !== 'board' && route.page !== 'replay') return route
   // The organiser's view uses the saved organiser token; it is never copied into this tab's
   // role-token slot, so the bare `/s/<id>` stays whatever link this tab opened before.
   if (route.token === null && isOrganiserView(home.location)) {

@@ -9,8 +9,10 @@ import './styles.css'
 // Each page is its own chunk: the organiser's home and the error pages never load tldraw (~2 MB).
 const HomePage = lazy(() => import('./home/HomePage.tsx').then((m) => ({ default: m.HomePage })))
 const BoardPage = lazy(() => import('./board/BoardPage.tsx').then((m) => ({ default: m.BoardPage })))
+const ReplayPage = lazy(() => import('./replay/ReplayPage.tsx').then((m) => ({ default: m.ReplayPage })))
 
 // Before the first render: a board link's token leaves the address bar at once (see linkToken.ts).
+// A replay opens with its board's link token, kept the same way.
 const route = claimLinkToken(parseRoute(window.location), window)
 
 function App() {
@@ -19,6 +21,8 @@ function App() {
       return <HomePage />
     case 'board':
       return <BoardPage sessionId={route.sessionId} token={route.token} />
+    case 'replay':
+      return <ReplayPage sessionId={route.sessionId} token={route.token} />
     case 'malformed-link':
       return (
         <MessagePage title="This link is damaged">

@@ -26,8 +26,22 @@ describe('parseRoute', () => {
     expect(parseRoute(at('/s/abc12345'))).toEqual({ page: 'board', sessionId: 'abc12345', token: null })
     expect(parseRoute(at('/s/abc12345', '', '#token='))).toMatchObject({ token: null })
   })
+  it('opens the replay of a session at /s/:id/replay, with the link token like a board', () => {
+    expect(parseRoute(at('/s/abc12345/replay', '', '#token=t0k'))).toEqual({
+      page: 'replay',
+      sessionId: 'abc12345',
+      token: 't0k',
+    })
+    expect(parseRoute(at('/s/abc12345/replay/'))).toEqual({
+      page: 'replay',
+      sessionId: 'abc12345',
+      token: null,
+    })
+    expect(parseRoute(at('/s/%E0%A4%A/replay'))).toEqual({ page: 'malformed-link' })
+  })
   it('does not match other paths', () => {
     expect(parseRoute(at('/s/a/b'))).toEqual({ page: 'not-found' })
+    expect(parseRoute(at('/s/a/replay/x'))).toEqual({ page: 'not-found' })
     expect(parseRoute(at('/admin'))).toEqual({ page: 'not-found' })
   })
   it('says a board link whose percent-encoding is broken is damaged, instead of throwing', () => {

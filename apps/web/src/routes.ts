@@ -2,6 +2,8 @@
 export type Route =
   | { page: 'home' }
   | { page: 'board'; sessionId: string; token: string | null }
+  /** `/s/:id/replay`: the session's history, opened with the same link token as its board */
+  | { page: 'replay'; sessionId: string; token: string | null }
   | { page: 'not-found' }
   /** a board address whose percent-encoding is broken, e.g. a link cut short when pasted */
   | { page: 'malformed-link' }
@@ -15,12 +17,11 @@ export interface RouteLocation {
 export function parseRoute(location: RouteLocation): Route {
   const path = location.pathname.replace(/\/+$/, '') || '/'
   if (path === '/') return { page: 'home' }
-  const board = /^\/s\/([^/]+)$/.exec(path)
+  const board = /^\/s\/([^/]+)(\/replay)?$/.exec(path)
   if (board) {
     const sessionId = safeDecode(board[1] ?? '')
-    return sessionId === null
-      ? { page: 'malformed-link' }
-      : { page: 'board', sessionId, token: linkToken(location) }
+    if (sessionId === null) return { page: 'malformed-link' }
+    return { page: board[2] ? 'replay' : 'board', sessionId, token: linkToken(location) }
   }
   return { page: 'not-found' }
 }
