@@ -42,6 +42,44 @@ describe('Room', () => {
     await second.close()
   })
 
+  it('writes each checkpoint as the log has the document at its seq, even when edits arrive during the append', async () => {
+    const inner = createMemoryLog()
+    let release = () => {}
+    let started = () => {}
+    const appendStarted = new Promise<void>((resolve) => (started = resolve))
+    let first = true
+    const log = {
+      ...inner,
+      // the first append waits until the test lets it go, as a slow disk would
+      appendUpdates: async (docId: string, entries: Parameters<typeof inner.appendUpdates>[1]) => {
+        if (first) {
+          first = false
+          started()
+          await new Promise<void>((resolve) => (release = resolve))
+        }
+        return inner.appendUpdates(docId, entries)
+      },
+    }
+    const room = await Room.load({ docId: 'd', log, checkpointEvery: 1, mergeWindowMs: 0 })
+    const writer = new MemoryClient(room)
+    writer.doc.getText('t').insert(0, 'logged')
+    const flushing = room.flush()
+    await appendStarted
+    // an edit arrives while the batch is on its way to the log
+    writer.doc.getText('t').insert(6, ' later')
+    release()
+    await flushing
+    const checkpoint = await inner.readCheckpointAtOrBefore('d', 1)
+    expect(checkpoint?.seq).toBe(1)
+    const atSeq1 = new Y.Doc()
+    Y.applyUpdate(atSeq1, checkpoint?.state as Uint8Array)
+    expect(atSeq1.getText('t').toString()).toBe('logged')
+    await room.flush()
+    expect((await inner.readUpdates('d')).length).toBe(2)
+    room.leave(writer.connection)
+    await room.close()
+  })
+
   it('answers an observer but drops its changes and never logs them', async () => {
     const log = createMemoryLog()
     const room = await Room.load({ docId: 'd', log })

@@ -3,6 +3,7 @@ import type { Author, DocumentLog, LoggedUpdate } from '@scaleboard/storage'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import type { RoomBus, RoomBusMembership } from './bus.ts'
+import { encodeWindow, extendWindow, fitsWindow, openWindow, type UpdateWindow } from './compactUpdates.ts'
 import type { LogHealthReporter, UpdateGuard, UpdateGuardFactory } from './guard.ts'
 import { DEFAULT_ROOM_LIMITS, type RoomLimits } from './limits.ts'
 import {
@@ -44,6 +45,12 @@ export interface RoomOptions {
   health?: LogHealthReporter
   /** Updates wait at most this long before they are appended to the log. */
   flushDelayMs?: number
+  /**
+   * Consecutive updates of one author waiting for the same flush, all within this span, are
+   * logged as one entry (a drag's frames). At most 100 ms, so a replay keeps ≥ 10 states per
+   * second of motion; 0 logs every update apart.
+   */
+  mergeWindowMs?: number
   /** A checkpoint is written after this many logged updates or bytes (and when the room closes). */
   checkpointEvery?: number
   checkpointEveryBytes?: number
@@ -58,8 +65,26 @@ export interface RoomOptions {
 /** Origins of changes that must not be logged again. */
 const LOADED_FROM_LOG = Symbol('loaded-from-log')
 const FROM_BUS = Symbol('from-bus')
+
+/** The origin of a change the server makes on someone's behalf (`Room.applyEdit`): logged as theirs. */
+class ServerEdit {
+  readonly author: Author
+
+  constructor(author: Author) {
+    this.author = author
+  }
+}
 const RETRY_DELAYS_MS = [250, 1000, 2000, 5000, 10_000]
 const MAX_REMEMBERED_CLIENT_IDS = 10_000
+
+/** The newest pending entry, while later updates of the same author may still join it. */
+interface OpenEntry {
+  entry: Omit<LoggedUpdate, 'seq'>
+  authorKey: string
+  window: UpdateWindow
+}
+
+const authorKey = (author: Author) => `${author.sessionId}\u0000${author.role}\u0000${author.userId ?? ''}`
 
 interface ConnectionState {
   clientIds: Set<number>
@@ -101,6 +126,7 @@ export class Room {
   readonly #connections = new Map<RoomConnection, ConnectionState>()
   readonly #limits: RoomLimits
   readonly #flushDelayMs: number
+  readonly #mergeWindowMs: number
   readonly #checkpointEvery: number
   readonly #checkpointEveryBytes: number
   readonly #maxClientIds: number
@@ -115,6 +141,7 @@ export class Room {
   #bus: RoomBusMembership | null = null
   #state: RoomState = 'ready'
   #pending: Array<Omit<LoggedUpdate, 'seq'>> = []
+  #open: OpenEntry | null = null
   #flushTimer: ReturnType<typeof setTimeout> | null = null
   #flushing: Promise<void> = Promise.resolve()
   #storageError: unknown = null
@@ -165,6 +192,7 @@ export class Room {
     this.#log = options.log
     this.#limits = { ...DEFAULT_ROOM_LIMITS, ...options.limits }
     this.#flushDelayMs = options.flushDelayMs ?? 50
+    this.#mergeWindowMs = Math.min(Math.max(options.mergeWindowMs ?? 100, 0), 100)
     this.#checkpointEvery = options.checkpointEvery ?? 500
     this.#checkpointEveryBytes = options.checkpointEveryBytes ?? 8 * 1024 * 1024
     this.#maxClientIds = options.maxClientIdsPerConnection ?? 4
@@ -310,6 +338,17 @@ export class Room {
   }
 
   /**
+   * Changes the document on the server, on behalf of `author` (e.g. an interviewer's restore of
+   * an older revision): one transaction, broadcast and logged like a client's edit, under that
+   * author. The guard does not judge it: the caller is the server and writes valid records.
+   */
+  applyEdit(author: Author, change: (doc: Y.Doc) => void): void {
+    if (this.#state !== 'ready') throw new Error(`room ${this.docId} is ${this.#state}`)
+    if (this.#storageError !== null) throw new Error('the log cannot be written right now')
+    this.doc.transact(() => change(this.doc), new ServerEdit(author))
+  }
+
+  /**
    * Flushes, checkpoints and frees the document. Connections must have left. Returns false, and
    * stays loaded and retrying, when accepted edits could not be stored: they are never dropped.
    */
@@ -448,18 +487,48 @@ export class Room {
     if (!fromClient) this.#guard?.mirror(update)
     const frame = encodeUpdate(update)
     for (const connection of [...this.#connections.keys()]) this.#send(connection, frame)
-    if (origin === FROM_BUS) return
+    if (origin === FROM_BUS) {
+      // The pending entry's structs are read from the document: it must not change under them.
+      this.#open = null
+      return
+    }
     this.#bus?.publish(update)
     const author: Author = fromClient
       ? (origin as RoomConnection).author
-      : { sessionId: this.docId, role: 'system', userId: null }
-    this.#pending.push({ at: this.#now(), author, update })
-    this.#bytesSinceCheckpoint += update.byteLength
+      : origin instanceof ServerEdit
+        ? origin.author
+        : { sessionId: this.docId, role: 'system', userId: null }
+    this.#queue(author, update)
     // Every room flushes on the same clock ticks, so the log commits all rooms' updates together.
     this.#flushTimer ??= setTimeout(
       () => void this.flush(),
       this.#flushDelayMs - (Date.now() % this.#flushDelayMs),
     )
+  }
+
+  /**
+   * Only the logged form is merged, never what is broadcast, and only updates already waiting
+   * for the same flush: merging delays no write. `at` is the last update's time, so the stored
+   * state never appears in a replay or a revision before the moment it existed.
+   */
+  #queue(author: Author, update: Uint8Array): void {
+    const at = this.#now()
+    const key = authorKey(author)
+    const open = this.#open
+    if (
+      open !== null &&
+      open.authorKey === key &&
+      this.#pending.at(-1) === open.entry &&
+      fitsWindow(open.window, at, this.#mergeWindowMs)
+    ) {
+      extendWindow(open.window, update)
+      open.entry.update = encodeWindow(this.doc, open.window)
+      open.entry.at = at
+      return
+    }
+    const entry = { at, author, update }
+    this.#pending.push(entry)
+    this.#open = this.#mergeWindowMs > 0 ? { entry, authorKey: key, window: openWindow(update, at) } : null
   }
 
   #onAwarenessUpdate = (
@@ -485,8 +554,20 @@ export class Room {
     if (this.#pending.length === 0) return
     const batch = this.#pending
     this.#pending = []
+    // What the log has been handed is never changed again.
+    this.#open = null
+    // A checkpoint must be the document exactly as the log has it after this batch (revisions and
+    // replay read "checkpoint + tail" as the board at that seq), so its state is taken now, before
+    // edits that arrive during the append join the document. Seqs are gap-free: the batch ends at
+    // #lastSeq + batch.length.
+    const batchBytes = batch.reduce((sum, entry) => sum + entry.update.byteLength, 0)
+    const checkpointDue =
+      this.#lastSeq + batch.length - this.#checkpointSeq >= this.#checkpointEvery ||
+      this.#bytesSinceCheckpoint + batchBytes >= this.#checkpointEveryBytes
+    const checkpointState = checkpointDue ? Y.encodeStateAsUpdate(this.doc) : null
     try {
       this.#lastSeq = await this.#log.appendUpdates(this.docId, batch)
+      this.#bytesSinceCheckpoint += batchBytes
     } catch (error) {
       // Keep the batch, in order, ahead of anything newer, and try again soon.
       this.#pending = [...batch, ...this.#pending]
@@ -494,11 +575,7 @@ export class Room {
       return
     }
     if (this.#storageError !== null) this.#storageRecovered()
-    if (
-      this.#lastSeq - this.#checkpointSeq >= this.#checkpointEvery ||
-      this.#bytesSinceCheckpoint >= this.#checkpointEveryBytes
-    )
-      await this.#checkpoint()
+    if (checkpointState) await this.#checkpoint(checkpointState)
     if (this.#pending.length === 0 && this.#connections.size === 0 && this.#state === 'ready')
       this.#onDrained?.()
   }
@@ -533,13 +610,13 @@ export class Room {
   }
 
   /**
-   * The state may already hold updates that are still pending: loading replays the tail after
-   * `seq` on top of it, and applying a Yjs update twice changes nothing.
+   * Saves `state` as the checkpoint at #lastSeq. #writePending passes the document as it was when
+   * the batch ending at that seq was taken; without one (closing, rebuilding) nothing is pending,
+   * so the document is that state.
    */
-  async #checkpoint(): Promise<void> {
+  async #checkpoint(state = Y.encodeStateAsUpdate(this.doc)): Promise<void> {
     const seq = this.#lastSeq
     try {
-      const state = Y.encodeStateAsUpdate(this.doc)
       this.#docBytes = state.byteLength
       await this.#log.saveCheckpoint(this.docId, { seq, at: this.#now(), state })
       this.#checkpointSeq = seq
