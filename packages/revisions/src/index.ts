@@ -16,6 +16,7 @@ export {
   type BoardState,
   type BrokenUpdate,
   type HistoryUpdate,
+  lastIndexAtOrBefore,
 } from './history/BoardHistory.ts'
 export { boardAt } from './history/boardAt.ts'
 export { createRecordCheck, type RecordCheck, type SkippedRecord } from './history/validRecords.ts'

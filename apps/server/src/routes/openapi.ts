@@ -1,5 +1,5 @@
-import { ApiError } from '@scaleboard/schema'
-import type { z } from 'zod'
+import { ApiError, SessionId } from '@scaleboard/schema'
+import { z } from 'zod'
 
 /** A JSON response entry of a route contract. */
 export const jsonResponse = <T extends z.ZodType>(schema: T, description: string) => ({
@@ -49,3 +49,22 @@ export function apiResponses<
     500: errorResponse('Unexpected server error (logged, without secrets)'),
   } as never
 }
+
+/** `{id}` of the routes of one session. */
+export const sessionParams = z.object({ id: SessionId })
+
+/** A required JSON body of a route contract. */
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({
+  body: { content: { 'application/json': { schema } }, required: true },
+})
+
+/** What a route of one session answers when its token does not open it. */
+export const SESSION_READ_ERRORS = {
+  400: 'Not a session id',
+  401: 'Missing or unknown token',
+  403: 'A role this is not for, or another session’s token',
+  404: 'No such session (organiser token)',
+} as const
+
+/** The 403 of a route for the interviewer's side only. */
+export const INTERVIEWER_ONLY = 'A candidate or observer token, or another session’s'

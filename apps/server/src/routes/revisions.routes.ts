@@ -14,24 +14,20 @@ import {
 } from '@scaleboard/schema'
 import { z } from 'zod'
 import { allow } from '../http/grant.ts'
-import { apiResponses, jsonResponse } from './openapi.ts'
+import {
+  apiResponses,
+  INTERVIEWER_ONLY,
+  jsonBody,
+  jsonResponse,
+  SESSION_READ_ERRORS,
+  sessionParams,
+} from './openapi.ts'
 
-const params = z.object({ id: SessionId })
 const revisionParams = z.object({ id: SessionId, revId: z.string().min(1).max(100) })
-const json = <T extends z.ZodType>(schema: T) => ({
-  body: { content: { 'application/json': { schema } }, required: true },
-})
-const readErrors = {
-  400: 'Not a session id',
-  401: 'Missing or unknown token',
-  403: 'A role this is not for, or another session’s token',
-  404: 'No such session (organiser token)',
-} as const
 const replayErrors = {
-  ...readErrors,
+  ...SESSION_READ_ERRORS,
   403: 'Another session’s token, or a candidate before the interviewer shared the replay (`replay_not_shared`)',
 } as const
-const interviewerOnly = 'A candidate or observer token, or another session’s'
 /** Who may look back at the session: everyone but the candidate, who may once the replay is shared. */
 const replayRoles = allow('organiser', 'interviewer', 'observer', 'candidate')
 
@@ -41,8 +37,8 @@ export const listRevisionsRoute = createRoute({
   summary: 'The session’s revisions, oldest first',
   security: [{ bearer: [] }],
   middleware: [allow('organiser', 'interviewer', 'observer', 'candidate')] as const,
-  request: { params },
-  responses: apiResponses({ 200: jsonResponse(RevisionList, 'Oldest first') }, readErrors),
+  request: { params: sessionParams },
+  responses: apiResponses({ 200: jsonResponse(RevisionList, 'Oldest first') }, SESSION_READ_ERRORS),
 })
 
 export const createRevisionRoute = createRoute({
@@ -51,10 +47,10 @@ export const createRevisionRoute = createRoute({
   summary: 'Name the board as it is now (candidate, interviewer, organiser)',
   security: [{ bearer: [] }],
   middleware: [allow('organiser', 'interviewer', 'candidate')] as const,
-  request: { params, ...json(CreateRevisionBody) },
+  request: { params: sessionParams, ...jsonBody(CreateRevisionBody) },
   responses: apiResponses(
     { 201: jsonResponse(Revision, 'The new revision') },
-    { ...readErrors, 403: 'An observer token, or another session’s' },
+    { ...SESSION_READ_ERRORS, 403: 'An observer token, or another session’s' },
     { body: true },
   ),
 })
@@ -82,7 +78,7 @@ export const restoreRevisionRoute = createRoute({
   request: { params: revisionParams },
   responses: apiResponses(
     { 200: jsonResponse(RestoreResult, 'What was written back') },
-    { ...readErrors, 403: interviewerOnly, 404: 'No such session or revision' },
+    { ...SESSION_READ_ERRORS, 403: INTERVIEWER_ONLY, 404: 'No such session or revision' },
   ),
 })
 
@@ -92,7 +88,7 @@ export const recordsAtRoute = createRoute({
   summary: 'The board’s tldraw records at any point: `?at=` an ISO 8601 time or a board sequence number',
   security: [{ bearer: [] }],
   middleware: [replayRoles] as const,
-  request: { params, query: BoardAtQuery },
+  request: { params: sessionParams, query: BoardAtQuery },
   responses: apiResponses(
     { 200: jsonResponse(BoardAt, 'The records, and any stored record left out as invalid') },
     { ...replayErrors, 400: 'Not a session id, or `at` is neither a time nor a sequence number' },
@@ -105,7 +101,7 @@ export const diffRoute = createRoute({
   summary: 'What changed on the board between two revisions, in the exercise’s words',
   security: [{ bearer: [] }],
   middleware: [replayRoles] as const,
-  request: { params, query: DiffQuery },
+  request: { params: sessionParams, query: DiffQuery },
   responses: apiResponses(
     { 200: jsonResponse(BoardDiff, 'Added, removed and changed, each with a summary') },
     { ...replayErrors, 404: 'No such session or revision' },
@@ -119,7 +115,7 @@ export const replayRoute = createRoute({
     'Everything the replay view needs: both documents’ logs, the revisions and the session’s events (private notes only for the interviewer and organiser)',
   security: [{ bearer: [] }],
   middleware: [replayRoles] as const,
-  request: { params },
+  request: { params: sessionParams },
   responses: apiResponses({ 200: jsonResponse(ReplayData, 'The session’s history') }, replayErrors),
 })
 
@@ -129,8 +125,8 @@ export const replaySharingRoute = createRoute({
   summary: 'Whether the candidate may open the replay',
   security: [{ bearer: [] }],
   middleware: [allow('organiser', 'interviewer', 'observer', 'candidate')] as const,
-  request: { params },
-  responses: apiResponses({ 200: jsonResponse(ShareReplayBody, 'The current setting') }, readErrors),
+  request: { params: sessionParams },
+  responses: apiResponses({ 200: jsonResponse(ShareReplayBody, 'The current setting') }, SESSION_READ_ERRORS),
 })
 
 export const shareReplayRoute = createRoute({
@@ -139,10 +135,10 @@ export const shareReplayRoute = createRoute({
   summary: 'Let the candidate open the replay, or not (interviewer, organiser)',
   security: [{ bearer: [] }],
   middleware: [allow('organiser', 'interviewer')] as const,
-  request: { params, ...json(ShareReplayBody) },
+  request: { params: sessionParams, ...jsonBody(ShareReplayBody) },
   responses: apiResponses(
     { 200: jsonResponse(ShareReplayBody, 'The new setting') },
-    { ...readErrors, 403: interviewerOnly },
+    { ...SESSION_READ_ERRORS, 403: INTERVIEWER_ONLY },
     { body: true },
   ),
 })
@@ -160,9 +156,9 @@ export const reportRoute = createRoute({
     'The interview report (interviewer, organiser): Markdown, or `?format=html` for a page that prints to PDF; `?notes=false` leaves private notes out',
   security: [{ bearer: [] }],
   middleware: [allow('organiser', 'interviewer')] as const,
-  request: { params, query: ReportQuery },
+  request: { params: sessionParams, query: ReportQuery },
   responses: {
-    ...apiResponses({}, { ...readErrors, 403: interviewerOnly }),
+    ...apiResponses({}, { ...SESSION_READ_ERRORS, 403: INTERVIEWER_ONLY }),
     200: {
       content: { 'text/markdown': { schema: z.string() }, 'text/html': { schema: z.string() } },
       description: 'The report, as a file (Markdown), or a page that prints to PDF (HTML)',

@@ -15,20 +15,16 @@ import {
 } from '@scaleboard/schema'
 import { z } from 'zod'
 import { allow } from '../http/grant.ts'
-import { apiResponses, jsonResponse } from './openapi.ts'
+import {
+  apiResponses,
+  INTERVIEWER_ONLY,
+  jsonBody,
+  jsonResponse,
+  SESSION_READ_ERRORS,
+  sessionParams,
+} from './openapi.ts'
 
-const params = z.object({ id: SessionId })
 const itemParams = z.object({ id: SessionId, itemId: z.string().min(1).max(100) })
-const json = <T extends z.ZodType>(schema: T) => ({
-  body: { content: { 'application/json': { schema } }, required: true },
-})
-const readErrors = {
-  400: 'Not a session id',
-  401: 'Missing or unknown token',
-  403: 'A role this is not for, or another session’s token',
-  404: 'No such session (organiser token)',
-} as const
-const interviewerOnly = 'A candidate or observer token, or another session’s'
 
 export const getChecklistRoute = createRoute({
   method: 'get',
@@ -36,10 +32,10 @@ export const getChecklistRoute = createRoute({
   summary: 'The requirement checklist; statuses and notes only for the interviewer, or for all once shared',
   security: [{ bearer: [] }],
   middleware: [allow('organiser', 'interviewer', 'candidate', 'observer')] as const,
-  request: { params },
+  request: { params: sessionParams },
   responses: apiResponses(
     { 200: jsonResponse(Checklist, 'The checklist as this role may see it') },
-    readErrors,
+    SESSION_READ_ERRORS,
   ),
 })
 
@@ -49,10 +45,10 @@ export const addChecklistItemRoute = createRoute({
   summary: 'Add a checklist item during the session (interviewer and organiser)',
   security: [{ bearer: [] }],
   middleware: [allow('organiser', 'interviewer')] as const,
-  request: { params, ...json(AddChecklistItemBody) },
+  request: { params: sessionParams, ...jsonBody(AddChecklistItemBody) },
   responses: apiResponses(
     { 201: jsonResponse(ChecklistEntry, 'The new item') },
-    { ...readErrors, 403: interviewerOnly },
+    { ...SESSION_READ_ERRORS, 403: INTERVIEWER_ONLY },
     { body: true },
   ),
 })
@@ -63,10 +59,10 @@ export const updateChecklistItemRoute = createRoute({
   summary: 'Set an item’s status and/or note, stamped with the session clock (interviewer and organiser)',
   security: [{ bearer: [] }],
   middleware: [allow('organiser', 'interviewer')] as const,
-  request: { params: itemParams, ...json(UpdateChecklistItemBody) },
+  request: { params: itemParams, ...jsonBody(UpdateChecklistItemBody) },
   responses: apiResponses(
     { 200: jsonResponse(ChecklistEntry, 'The item after the change') },
-    { ...readErrors, 403: interviewerOnly, 404: 'No such session or item' },
+    { ...SESSION_READ_ERRORS, 403: INTERVIEWER_ONLY, 404: 'No such session or item' },
     { body: true },
   ),
 })
@@ -77,10 +73,10 @@ export const shareChecklistRoute = createRoute({
   summary: 'Show (or hide again) the checklist’s statuses and notes to everyone (interviewer and organiser)',
   security: [{ bearer: [] }],
   middleware: [allow('organiser', 'interviewer')] as const,
-  request: { params, ...json(ShareChecklistBody) },
+  request: { params: sessionParams, ...jsonBody(ShareChecklistBody) },
   responses: apiResponses(
     { 200: jsonResponse(Checklist, 'The checklist') },
-    { ...readErrors, 403: interviewerOnly },
+    { ...SESSION_READ_ERRORS, 403: INTERVIEWER_ONLY },
     { body: true },
   ),
 })
@@ -91,10 +87,10 @@ export const listNotesRoute = createRoute({
   summary: 'The interviewer’s private notes (interviewer and organiser only)',
   security: [{ bearer: [] }],
   middleware: [allow('organiser', 'interviewer')] as const,
-  request: { params },
+  request: { params: sessionParams },
   responses: apiResponses(
     { 200: jsonResponse(z.object({ notes: z.array(InterviewerNote) }), 'Oldest first') },
-    { ...readErrors, 403: interviewerOnly },
+    { ...SESSION_READ_ERRORS, 403: INTERVIEWER_ONLY },
   ),
 })
 
@@ -104,10 +100,10 @@ export const addNoteRoute = createRoute({
   summary: 'Add a private note, stamped with the session clock (interviewer and organiser only)',
   security: [{ bearer: [] }],
   middleware: [allow('organiser', 'interviewer')] as const,
-  request: { params, ...json(AddNoteBody) },
+  request: { params: sessionParams, ...jsonBody(AddNoteBody) },
   responses: apiResponses(
     { 201: jsonResponse(InterviewerNote, 'The note') },
-    { ...readErrors, 403: interviewerOnly, 404: 'No such session or checklist item' },
+    { ...SESSION_READ_ERRORS, 403: INTERVIEWER_ONLY, 404: 'No such session or checklist item' },
     { body: true },
   ),
 })
@@ -118,10 +114,10 @@ export const listMessagesRoute = createRoute({
   summary: 'The Q&A thread (every role of the session)',
   security: [{ bearer: [] }],
   middleware: [allow('organiser', 'interviewer', 'candidate', 'observer')] as const,
-  request: { params },
+  request: { params: sessionParams },
   responses: apiResponses(
     { 200: jsonResponse(z.object({ messages: z.array(SessionMessage) }), 'Oldest first') },
-    readErrors,
+    SESSION_READ_ERRORS,
   ),
 })
 
@@ -131,10 +127,10 @@ export const postMessageRoute = createRoute({
   summary: 'Ask or answer in the Q&A thread (candidate, interviewer, organiser; observers read only)',
   security: [{ bearer: [] }],
   middleware: [allow('organiser', 'interviewer', 'candidate')] as const,
-  request: { params, ...json(PostMessageBody) },
+  request: { params: sessionParams, ...jsonBody(PostMessageBody) },
   responses: apiResponses(
     { 201: jsonResponse(SessionMessage, 'The message') },
-    { ...readErrors, 403: 'An observer token, or another session’s' },
+    { ...SESSION_READ_ERRORS, 403: 'An observer token, or another session’s' },
     { body: true },
   ),
 })
@@ -145,10 +141,10 @@ export const getFeedbackRoute = createRoute({
   summary: 'The structured feedback; the candidate and observers get it once it is released',
   security: [{ bearer: [] }],
   middleware: [allow('organiser', 'interviewer', 'candidate', 'observer')] as const,
-  request: { params },
+  request: { params: sessionParams },
   responses: apiResponses(
     { 200: jsonResponse(z.object({ feedback: Feedback.nullable() }), 'null until written (or released)') },
-    readErrors,
+    SESSION_READ_ERRORS,
   ),
 })
 
@@ -159,10 +155,10 @@ export const saveFeedbackRoute = createRoute({
     'Write one strength and one improvement, and release them to the candidate (interviewer and organiser)',
   security: [{ bearer: [] }],
   middleware: [allow('organiser', 'interviewer')] as const,
-  request: { params, ...json(FeedbackBody) },
+  request: { params: sessionParams, ...jsonBody(FeedbackBody) },
   responses: apiResponses(
     { 200: jsonResponse(Feedback, 'The feedback as stored') },
-    { ...readErrors, 403: interviewerOnly },
+    { ...SESSION_READ_ERRORS, 403: INTERVIEWER_ONLY },
     { body: true },
   ),
 })

@@ -1,3 +1,4 @@
+import { lastIndexAtOrBefore } from '@scaleboard/revisions'
 import type { Revision } from '@scaleboard/schema'
 
 export const SPEEDS = [1, 2, 4, 8, 16, 32] as const
@@ -37,7 +38,7 @@ export function advance(at: number, wallMs: number, { speed, skipIdle, boundarie
   const end = boundaries.at(-1) ?? at
   let t = at
   let remaining = wallMs
-  let i = lastIndexAtOrBefore(boundaries, t)
+  let i = Math.max(0, lastIndexAtOrBefore(boundaries, t))
   while (remaining > 0 && t < end) {
     const from = boundaries[i] ?? t
     const to = boundaries[i + 1] ?? end
@@ -137,18 +138,4 @@ export function formatElapsedForFile(ms: number): string {
 /** The wall-clock time of a moment, in the viewer's time zone: "14:32:07". */
 export function formatWallTime(at: number): string {
   return new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' })
-}
-
-function lastIndexAtOrBefore(sorted: readonly number[], value: number): number {
-  let low = 0
-  let high = sorted.length - 1
-  let found = 0
-  while (low <= high) {
-    const mid = (low + high) >> 1
-    if ((sorted[mid] as number) <= value) {
-      found = mid
-      low = mid + 1
-    } else high = mid - 1
-  }
-  return found
 }

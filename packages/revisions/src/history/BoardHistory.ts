@@ -256,7 +256,7 @@ function rightMostValues(array: Y.Array<Entry>): Map<string, unknown> {
 }
 
 /** Index of the last element ≤ value in an ascending array, −1 when none. */
-function lastIndexAtOrBefore(sorted: readonly number[], value: number): number {
+export function lastIndexAtOrBefore(sorted: readonly number[], value: number): number {
   let low = 0
   let high = sorted.length - 1
   let found = -1
