@@ -48,6 +48,31 @@ describe('flow labels', () => {
     expect(parseFlowLabel('hello')).toBeUndefined()
   })
 
+  it('writes and reads calls per request', () => {
+    expect(formatFlowLabel({ mode: 'sync', rps: 20, callsPerRequest: 2, label: 'features' })).toBe(
+      'features · sync · 20 rps · ×2 per request',
+    )
+    expect(formatFlowLabel({ mode: 'sync', callsPerRequest: 1 / 3 })).toBe('sync · ×0.333 per request')
+    for (const parts of [
+      { mode: 'sync', callsPerRequest: 2, label: 'features' },
+      { mode: 'async', rps: 1200, callsPerRequest: 0.25 },
+    ] as const)
+      expect(parseFlowLabel(formatFlowLabel(parts))).toEqual(parts)
+    expect(parseFlowLabel('lookups, 3 calls/req')).toEqual({
+      mode: 'sync',
+      callsPerRequest: 3,
+      label: 'lookups',
+    })
+    expect(parseFlowLabel('sync 2 calls per request 40 rps')).toEqual({
+      mode: 'sync',
+      rps: 40,
+      callsPerRequest: 2,
+    })
+    expect(parseFlowLabel('x4 per req · async')).toEqual({ mode: 'async', callsPerRequest: 4 })
+    // "max 2 per request" is prose, not a multiplier
+    expect(parseFlowLabel('max 2 per request')).toBeUndefined()
+  })
+
   it('turns tldraw rich text back into plain text', () => {
     expect(richTextToPlain(toRichText('sync · 800 rps'))).toBe('sync · 800 rps')
     expect(richTextToPlain(toRichText('line one\n\nline three'))).toBe('line one\n\nline three')

@@ -5,19 +5,27 @@ export interface FlowLabelParts {
   mode: FlowMode
   /** requests or messages per second at peak */
   rps?: number
+  /** calls along the arrow per request its source receives; absent: 1 */
+  callsPerRequest?: number
   /** what flows, e.g. "features" */
   label?: string
 }
 
 const SEPARATOR = ' · '
 
-/** "sync · 800 rps", "features · async · 1.2k rps", "async" */
-export function formatFlowLabel({ mode, rps, label }: FlowLabelParts): string {
+/** "sync · 800 rps", "features · async · 1.2k rps", "async", "lookups · sync · ×2 per request" */
+export function formatFlowLabel({ mode, rps, callsPerRequest, label }: FlowLabelParts): string {
   const parts: string[] = []
   if (label?.trim()) parts.push(label.trim())
   parts.push(mode)
   if (rps !== undefined) parts.push(`${formatRate(rps)} rps`)
+  if (callsPerRequest !== undefined) parts.push(`×${formatCalls(callsPerRequest)} per request`)
   return parts.join(SEPARATOR)
+}
+
+/** 2 → "2", 0.25 → "0.25", 1/3 → "0.333": three significant digits, the meta keeps the rest */
+function formatCalls(n: number): string {
+  return String(Number(n.toPrecision(3)))
 }
 
 /**
@@ -33,24 +41,31 @@ export function formatRate(n: number): string {
 
 const RPS_PATTERN = /(\d[\d,_]*(?:\.\d+)?)\s*([kKmM])?\s*(?:rps|req\/s|msg\/s)\b/
 const MODE_PATTERN = /\b(sync|async)\b/i
+// "×2 per request", "x 2 per req", "2 calls per request", "2 calls/req"
+const CALLS_PATTERN =
+  /(?:(?<![a-z])[×x]\s*(\d+(?:\.\d+)?)\s*(?:calls?\s*)?(?:per|\/)\s*req(?:uest)?\b|(\d+(?:\.\d+)?)\s*calls?\s*(?:per|\/)\s*req(?:uest)?\b)/i
 
 /**
  * Reads a flow back from an arrow's label text, however the candidate typed it
- * ("async · 1.2k rps", "sync 800rps", "features, sync, 25k rps"). Undefined when the text names
- * no mode and no rate, i.e. it is not a flow label.
+ * ("async · 1.2k rps", "sync 800rps", "features, sync, 25k rps", "lookups · ×2 per request").
+ * Undefined when the text names no mode, no rate and no calls per request: it is not a flow label.
  */
 export function parseFlowLabel(text: string): FlowLabelParts | undefined {
   const modeMatch = MODE_PATTERN.exec(text)
-  const rpsMatch = RPS_PATTERN.exec(text)
-  if (!modeMatch && !rpsMatch) return undefined
+  const callsMatch = CALLS_PATTERN.exec(text)
+  // the calls are taken out first, so "2 calls/req" is never read as a rate
+  const rpsMatch = RPS_PATTERN.exec(callsMatch ? text.replace(callsMatch[0], '') : text)
+  if (!modeMatch && !rpsMatch && !callsMatch) return undefined
   const parts: FlowLabelParts = { mode: (modeMatch?.[1]?.toLowerCase() as FlowMode | undefined) ?? 'sync' }
   if (rpsMatch) {
     const base = Number(rpsMatch[1].replace(/[,_]/g, ''))
     const scale = { k: 1e3, m: 1e6 }[rpsMatch[2]?.toLowerCase() as 'k' | 'm'] ?? 1
     parts.rps = Math.round(base * scale * 1000) / 1000
   }
+  const calls = callsMatch ? Number(callsMatch[1] ?? callsMatch[2]) : undefined
+  if (calls !== undefined && calls > 0) parts.callsPerRequest = calls
   let rest = text
-  for (const match of [modeMatch, rpsMatch]) if (match) rest = rest.replace(match[0], '')
+  for (const match of [callsMatch, modeMatch, rpsMatch]) if (match) rest = rest.replace(match[0], '')
   const label = rest
     .split(/[·,|]/)
     .map((s) => s.trim())

@@ -15,6 +15,24 @@ describe('meta.flow', () => {
     expect(readFlowMeta({ flow: toFlowMeta(flow) })).toEqual(flow)
   })
 
+  it('keeps calls per request in meta and in the label drawn from it', () => {
+    const flow = { mode: 'sync' as const, rps: 12_345, callsPerRequest: 2.5, label: 'feature lookups' }
+    expect(toFlowMeta(flow)).toEqual({
+      mode: 'sync',
+      rps: 12_345,
+      callsPerRequest: 2.5,
+      what: 'feature lookups',
+    })
+    expect(readFlowMeta({ flow: toFlowMeta(flow) })).toEqual(flow)
+    const labelled = formatFlowLabel(flow)
+    expect(labelled).toBe('feature lookups · sync · 12.3k rps · ×2.5 per request')
+    // the label alone rounds the rate; the arrow's meta gives it back exactly
+    expect(getArrowFlow(arrow(labelled))).toEqual({ ...flow, rps: 12_300 })
+    expect(getArrowFlow(arrow(labelled, { flow: toFlowMeta(flow) }))).toEqual(flow)
+    expect(readFlowMeta({ flow: { mode: 'sync', callsPerRequest: 0 } })).toBeUndefined()
+    expect(readFlowMeta({ flow: { mode: 'sync', callsPerRequest: -2 } })).toBeUndefined()
+  })
+
   it('refuses what is not a flow', () => {
     expect(readFlowMeta({ flow: { mode: 'sideways' } })).toBeUndefined()
     expect(readFlowMeta({ flow: { mode: 'sync', rps: -1 } })).toBeUndefined()
