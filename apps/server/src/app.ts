@@ -6,6 +6,7 @@ import { type GrantEnv, resolveGrant } from './http/grant.ts'
 import { registerMethodNotAllowed } from './http/methodNotAllowed.ts'
 import { type ApiRateLimits, rateLimit } from './http/rateLimit.ts'
 import { securityHeaders } from './http/securityHeaders.ts'
+import { type AnalysisRoutesDeps, registerAnalysisRoutes } from './routes/analysis.ts'
 import { registerHealthRoute } from './routes/health.ts'
 import { type InterviewRoutesDeps, registerInterviewRoutes } from './routes/interview.ts'
 import { type ReportRoutesDeps, registerReportRoutes } from './routes/report.ts'
@@ -26,7 +27,8 @@ export interface AppDeps
     WorkflowRoutesDeps,
     RequirementRoutesDeps,
     RevisionRoutesDeps,
-    ReportRoutesDeps {
+    ReportRoutesDeps,
+    AnalysisRoutesDeps {
   storage: Storage
   web: StaticSiteOptions
   /** The organiser's token (http/grant.ts resolves it and role tokens for every /api request). */
@@ -78,6 +80,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   registerRequirementRoutes(app, deps)
   registerRevisionRoutes(app, deps)
   registerReportRoutes(app, deps)
+  registerAnalysisRoutes(app, deps)
   registerScenarioRoutes(app, deps)
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' })
   app.doc31('/api/openapi.json', {

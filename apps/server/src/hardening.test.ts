@@ -651,6 +651,37 @@ describe('roles: every route states who it serves', () => {
       allowed: ['organiser', 'interviewer'],
       forbidden: ['candidate', 'observer', 'otherInterviewer'],
     },
+    // The analysis: the candidate and observers only once it is shown (it is not, here).
+    {
+      method: 'get',
+      template: '/api/sessions/{id}/analysis',
+      path: () => `/api/sessions/${fraud.id}/analysis`,
+      allowed: ['organiser', 'interviewer'],
+      forbidden: ['candidate', 'observer', 'otherCandidate', 'otherInterviewer'],
+    },
+    {
+      method: 'get',
+      template: '/api/sessions/{id}/analysis/state',
+      path: () => `/api/sessions/${fraud.id}/analysis/state`,
+      allowed: ['organiser', 'interviewer'],
+      forbidden: ['candidate', 'observer', 'otherCandidate', 'otherInterviewer'],
+    },
+    {
+      method: 'post',
+      template: '/api/sessions/{id}/analysis/share',
+      path: () => `/api/sessions/${fraud.id}/analysis/share`,
+      body: '{"shown":false}',
+      allowed: ['organiser', 'interviewer'],
+      forbidden: ['candidate', 'observer', 'otherInterviewer'],
+    },
+    {
+      method: 'post',
+      template: '/api/sessions/{id}/what-if',
+      path: () => `/api/sessions/${fraud.id}/what-if`,
+      body: '{"clear":true}',
+      allowed: ['organiser', 'interviewer'],
+      forbidden: ['candidate', 'observer', 'otherInterviewer'],
+    },
     {
       method: 'get',
       template: '/api/scenarios/{id}/guidance',

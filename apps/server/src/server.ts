@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
-import { phaseRevisionLabel } from '@scaleboard/revisions'
+import { phaseRevisionLabel, shapeNamesOf } from '@scaleboard/revisions'
 import { DEFAULT_SCENARIOS_DIR, loadScenarios } from '@scaleboard/scenarios'
 import { DocumentLayer, documentIdOf, SyncCloseCode } from '@scaleboard/schema'
 import { openSqliteStorage, type Storage } from '@scaleboard/storage'
@@ -94,7 +94,15 @@ export async function startServer(config: Config): Promise<RunningServer> {
       if (label) await revisions.take(session.id, { label, kind: 'phase', author: 'system', at })
     },
   })
-  const sessionEvents = createSessionEvents({ storage, scenarios })
+  const sessionEvents = createSessionEvents({
+    storage,
+    scenarios,
+    shapeNames: async (sessionId) => {
+      await revisions.flush(sessionId)
+      const board = await revisions.layerAt(sessionId, 'board', await storage.lastSeq(sessionId))
+      return shapeNamesOf(board.records)
+    },
+  })
   const app = createApp({
     storage,
     sessionState,

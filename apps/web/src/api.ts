@@ -2,7 +2,9 @@ import {
   type AddChecklistItemBody,
   type AddNoteBody,
   type AddRequirementChangeBody,
+  AnalysisState,
   ApiError,
+  BoardAnalysis,
   BoardAt,
   BoardDiff,
   CandidateScenario,
@@ -29,9 +31,11 @@ import {
   SessionListItem,
   SessionMessage,
   SessionView,
+  type ShareAnalysisBody,
   ShareReplayBody,
   SyncTicket,
   type UpdateChecklistItemBody,
+  type WhatIf,
 } from '@scaleboard/schema'
 import { z } from 'zod'
 
@@ -397,4 +401,39 @@ export async function getReport(
     )
   }
   return response.blob()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Live design analysis
+
+/**
+ * What this browser needs to compute the analysis from its own board: targets, the injection in
+ * force, whether it is shown. 403 `analysis_not_shown` for the candidate and observers until shown.
+ */
+export function getAnalysisState(sessionId: string, token: string): Promise<AnalysisState> {
+  return request(`/api/sessions/${encodeURIComponent(sessionId)}/analysis/state`, AnalysisState, { token })
+}
+
+/** The server's analysis of the stored board, now or at a revision. */
+export function getAnalysis(sessionId: string, token: string, revisionId?: string): Promise<BoardAnalysis> {
+  const query = revisionId ? `?${new URLSearchParams({ revision: revisionId })}` : ''
+  return request(`/api/sessions/${encodeURIComponent(sessionId)}/analysis${query}`, BoardAnalysis, { token })
+}
+
+/** Shows the analysis to everyone, or to the interviewer's side only (interviewer, organiser). */
+export function shareAnalysis(sessionId: string, token: string, shown: boolean): Promise<AnalysisState> {
+  return request(`/api/sessions/${encodeURIComponent(sessionId)}/analysis/share`, AnalysisState, {
+    token,
+    method: 'POST',
+    body: { shown } satisfies z.infer<typeof ShareAnalysisBody>,
+  })
+}
+
+/** Applies an injection (replacing the one in force), or clears it with null (interviewer, organiser). */
+export function sendWhatIf(sessionId: string, token: string, whatIf: WhatIf | null): Promise<AnalysisState> {
+  return request(`/api/sessions/${encodeURIComponent(sessionId)}/what-if`, AnalysisState, {
+    token,
+    method: 'POST',
+    body: whatIf ? { whatIf } : { clear: true },
+  })
 }

@@ -39,6 +39,12 @@ export {
   DEFAULT_TARGET_UTILISATION,
   type WhatIf,
 } from './requirements.ts'
+export {
+  type AnalysisSettings,
+  analysisSettings,
+  describeAnalysisChange,
+  describeWhatIf,
+} from './session/analysisSession.ts'
 export type {
   AnalysisScope,
   AnalysisTotals,

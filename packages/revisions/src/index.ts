@@ -10,6 +10,7 @@
  */
 
 export { diffBoards, MOVE_THRESHOLD, RESIZE_THRESHOLD, ROTATION_THRESHOLD } from './diff/index.ts'
+export { shapeNamesOf } from './diff/naming.ts'
 export {
   BoardHistory,
   type BoardHistoryOptions,

@@ -1,4 +1,21 @@
 export {
+  AnalysisChange,
+  AnalysisState,
+  AnalysisTargets,
+  AnalysisTotals,
+  BoardAnalysis,
+  ComponentAnalysis,
+  ComponentState,
+  Finding,
+  FindingSeverity,
+  PathAnalysis,
+  RequirementCheck,
+  RequirementStatus,
+  ShareAnalysisBody,
+  WhatIf,
+  WhatIfBody,
+} from './analysis.ts'
+export {
   ANNOTATION_META_KEY,
   AnnotationMeta,
   AnnotationPin,

@@ -121,7 +121,17 @@ export type ReplayDocument = z.infer<typeof ReplayDocument>
  */
 export const TimelineEvent = z.object({
   at: z.number(),
-  kind: z.enum(['phase', 'clock', 'revision', 'checklist', 'feedback', 'message', 'requirement', 'note']),
+  kind: z.enum([
+    'phase',
+    'clock',
+    'revision',
+    'checklist',
+    'feedback',
+    'message',
+    'requirement',
+    'note',
+    'what-if',
+  ]),
   /** one line a person reads: "Design started", "Checklist: Caching — met", "Q: Is the SLO per region?" */
   text: z.string(),
   /** the revision, checklist item, message… it is about, when it has an id */

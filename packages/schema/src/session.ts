@@ -121,6 +121,6 @@ export type SessionStateMessage = z.infer<typeof SessionStateMessage>
  */
 export const SessionChangedMessage = z.object({
   type: z.literal('changed'),
-  what: z.enum(['checklist', 'messages', 'feedback', 'requirements', 'revisions', 'replay']),
+  what: z.enum(['checklist', 'messages', 'feedback', 'requirements', 'revisions', 'replay', 'analysis']),
 })
 export type SessionChangedMessage = z.infer<typeof SessionChangedMessage>

@@ -15,6 +15,7 @@ export type {
   SessionRecord,
   SessionStore,
   Storage,
+  StoredAnalysisEvent,
   StoredPhaseEvent,
   StoredRevision,
 } from './types.ts'

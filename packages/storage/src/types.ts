@@ -1,4 +1,5 @@
 import type {
+  AnalysisChange,
   ChecklistEntry,
   ChecklistStatus,
   Feedback,
@@ -162,6 +163,14 @@ export interface StoredPhaseEvent {
   command: PhaseCommand
 }
 
+/** One stored change of a session's analysis: when (server epoch ms), by whom, what. */
+export interface StoredAnalysisEvent {
+  seq: number
+  at: number
+  author: 'interviewer' | 'organiser'
+  change: AnalysisChange
+}
+
 /** The interview's own records (phases now; checklist, notes, feedback, messages later). Kept apart from DocumentLog. */
 export interface InterviewStore {
   /** Appends in order; seq is gap-free per session, starting at 1. */
@@ -194,6 +203,13 @@ export interface InterviewStore {
   addRequirementChange(sessionId: string, change: RequirementChange, item: ChecklistEntry): Promise<void>
   /** The session's requirement changes, oldest first. */
   listRequirementChanges(sessionId: string): Promise<RequirementChange[]>
+  /** Appends a change of the session's analysis (a what-if, its reset, shown or hidden); seq gap-free from 1. */
+  appendAnalysisEvent(
+    sessionId: string,
+    event: Omit<StoredAnalysisEvent, 'seq'>,
+  ): Promise<StoredAnalysisEvent>
+  /** Every analysis change of the session, oldest first: the state in force is their replay. */
+  listAnalysisEvents(sessionId: string): Promise<StoredAnalysisEvent[]>
   /** Stores the session's feedback, replacing any earlier one. */
   saveFeedback(sessionId: string, feedback: Feedback): Promise<void>
   getFeedback(sessionId: string): Promise<Feedback | null>

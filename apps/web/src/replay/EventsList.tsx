@@ -11,6 +11,7 @@ const KIND_LABELS: Record<TimelineEvent['kind'], string> = {
   message: 'Q&A',
   requirement: 'Requirement',
   note: 'Note',
+  'what-if': 'What-if',
 }
 
 interface Props {

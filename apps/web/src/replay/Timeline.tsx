@@ -37,6 +37,7 @@ const TICK_LABELS: Record<EventTick['kind'], string> = {
   requirement: 'Requirement',
   annotation: 'Annotation',
   note: 'Note',
+  'what-if': 'What-if',
 }
 
 /**

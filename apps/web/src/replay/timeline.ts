@@ -81,11 +81,11 @@ export function activityLanes(
 /** A mark on the timeline's event lane. */
 export interface EventTick {
   at: number
-  kind: 'checklist' | 'feedback' | 'message' | 'requirement' | 'annotation' | 'note'
+  kind: 'checklist' | 'feedback' | 'message' | 'requirement' | 'annotation' | 'note' | 'what-if'
   text: string
 }
 
-const TICK_KINDS = new Set<string>(['checklist', 'feedback', 'message', 'requirement', 'note'])
+const TICK_KINDS = new Set<string>(['checklist', 'feedback', 'message', 'requirement', 'note', 'what-if'])
 
 /** Annotation edits closer together than this show as one tick. */
 export const ANNOTATION_BURST_MS = 10_000

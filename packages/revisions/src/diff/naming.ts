@@ -1,6 +1,6 @@
 import { getCatalogueEntry, richTextToPlain } from '@scaleboard/components/schema'
 import { ComponentKind, type DiffSubject } from '@scaleboard/schema'
-import type { BoardShape, BoardView } from './boardView.ts'
+import { type BoardShape, type BoardView, readBoard } from './boardView.ts'
 
 /** Longest text quoted in a summary; longer notes and labels end with an ellipsis. */
 export const QUOTE_MAX_LENGTH = 48
@@ -131,4 +131,10 @@ export function shapeName(board: BoardView, id: string): string {
     default:
       return plainShapeName(shape)
   }
+}
+
+/** Every shape's name as the diff says it ("Ranking service", "eu-west-1"), by shape id. */
+export function shapeNamesOf(records: ReadonlyMap<string, unknown>): Map<string, string> {
+  const board = readBoard(records)
+  return new Map([...board.shapes.keys()].map((id) => [id, shapeName(board, id)]))
 }

@@ -46,6 +46,8 @@ export interface SessionRecords {
   feedback: Feedback | null
   /** private notes: pass them only for the interviewer's side */
   notes?: readonly InterviewerNote[]
+  /** the analysis's what-ifs and their resets, in words: only for those who may see them */
+  analysisChanges?: ReadonlyArray<{ at: number; text: string }>
 }
 
 const STATUS_WORDS: Record<NonNullable<ChecklistEntry['status']>, string> = {
@@ -102,6 +104,8 @@ export function sessionTimeline(records: SessionRecords): TimelineEvent[] {
       kind: 'feedback',
       text: records.feedback.released ? 'Feedback shared with the candidate' : 'Feedback written',
     })
+  for (const change of records.analysisChanges ?? [])
+    events.push({ at: change.at, kind: 'what-if', text: change.text })
   for (const note of records.notes ?? [])
     events.push({ at: Date.parse(note.at.at), kind: 'note', text: `Note: ${note.text}`, ref: note.id })
   // stable: events of the same millisecond keep the order above (a phase before its revision)

@@ -174,6 +174,35 @@ export function describeInterviewStoreContract(name: string, open: OpenSubject<I
       })
     })
 
+    describe('analysis events (what-ifs, shown or hidden)', () => {
+      it('numbers each session’s changes from 1, keeps them exactly, oldest first, apart per session', async () => {
+        const whatIf = await store.appendAnalysisEvent('sess-1', {
+          at: 1_000,
+          author: 'interviewer',
+          change: { kind: 'what-if', whatIf: { trafficMultiplier: 10, lostRegionIds: ['shape:eu'] } },
+        })
+        const shown = await store.appendAnalysisEvent('sess-1', {
+          at: 2_000,
+          author: 'organiser',
+          change: { kind: 'shown', shown: true },
+        })
+        const cleared = await store.appendAnalysisEvent('sess-1', {
+          at: 3_000,
+          author: 'interviewer',
+          change: { kind: 'what-if-cleared' },
+        })
+        const other = await store.appendAnalysisEvent('sess-2', {
+          at: 1_500,
+          author: 'interviewer',
+          change: { kind: 'shown', shown: false },
+        })
+        expect([whatIf.seq, shown.seq, cleared.seq, other.seq]).toEqual([1, 2, 3, 1])
+        expect(await store.listAnalysisEvents('sess-1')).toEqual([whatIf, shown, cleared])
+        expect(await store.listAnalysisEvents('sess-2')).toEqual([other])
+        expect(await store.listAnalysisEvents('sess-none')).toEqual([])
+      })
+    })
+
     describe('checklist items the interviewer adds', () => {
       it('lists a session’s items oldest first, exactly as added, and nothing for another session', async () => {
         const items = [

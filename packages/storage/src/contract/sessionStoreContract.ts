@@ -219,8 +219,14 @@ export function describeSessionStoreContract(name: string, open: OpenSubject<Ses
         await store.appendUpdates(doc, [{ at: 1, author, update: bytes(1) }])
         await store.saveCheckpoint(doc, { seq: 1, at: 2, state: bytes(2) })
       }
-      for (const id of ['ab_c', 'abXc'])
+      for (const id of ['ab_c', 'abXc']) {
         await store.appendPhaseEvent(id, { at: 1, author: 'interviewer', command: { phase: 'design' } })
+        await store.appendAnalysisEvent(id, {
+          at: 1,
+          author: 'interviewer',
+          change: { kind: 'shown', shown: true },
+        })
+      }
 
       expect(await store.deleteSession('ab_c')).toBe(true)
       expect(await store.getSession('ab_c')).toBeNull()
@@ -231,6 +237,7 @@ export function describeSessionStoreContract(name: string, open: OpenSubject<Ses
         expect(await store.readUpdates(doc), doc).toEqual([])
       }
       expect(await store.listPhaseEvents('ab_c')).toEqual([])
+      expect(await store.listAnalysisEvents('ab_c')).toEqual([])
 
       for (const doc of ['abXc', 'abXc/annotations', 'ab_cd', 'ab_c0']) {
         const { checkpoint, updates } = await store.loadLatest(doc)
@@ -239,6 +246,7 @@ export function describeSessionStoreContract(name: string, open: OpenSubject<Ses
         expect(await store.readUpdates(doc), doc).toHaveLength(1)
       }
       expect(await store.listPhaseEvents('abXc')).toHaveLength(1)
+      expect(await store.listAnalysisEvents('abXc')).toHaveLength(1)
       expect(await store.findTokenGrant('2-c')).toEqual({ sessionId: 'abXc', role: 'candidate' })
       expect(await store.getSession('abXc')).not.toBeNull()
       expect(await store.deleteSession('ab_c')).toBe(false)

@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
 import {
+  AnalysisChange,
   ChecklistEntry,
   ChecklistStatus,
   DocumentLayer,
@@ -30,6 +31,7 @@ import type {
   SessionOverview,
   SessionRecord,
   Storage,
+  StoredAnalysisEvent,
   StoredPhaseEvent,
   StoredRevision,
 } from '../types.ts'
@@ -491,6 +493,48 @@ class SqliteStorage implements Storage {
     })
   }
 
+  async appendAnalysisEvent(
+    sessionId: string,
+    event: Omit<StoredAnalysisEvent, 'seq'>,
+  ): Promise<StoredAnalysisEvent> {
+    // As phase events: one transaction per append keeps seq gap-free.
+    return this.#db.transaction().execute(async (trx) => {
+      const { last } = await trx
+        .selectFrom('analysis_events')
+        .select((eb) => eb.fn.coalesce(eb.fn.max('seq'), eb.lit(0)).as('last'))
+        .where('session_id', '=', sessionId)
+        .executeTakeFirstOrThrow()
+      const seq = Number(last) + 1
+      await trx
+        .insertInto('analysis_events')
+        .values({
+          session_id: sessionId,
+          seq,
+          at: event.at,
+          author: event.author,
+          change: JSON.stringify(event.change),
+        })
+        .execute()
+      return { seq, ...event }
+    })
+  }
+
+  async listAnalysisEvents(sessionId: string): Promise<StoredAnalysisEvent[]> {
+    const rows = await this.#db
+      .selectFrom('analysis_events')
+      .selectAll()
+      .where('session_id', '=', sessionId)
+      .orderBy('seq')
+      .execute()
+    return rows.flatMap((row) => {
+      const change = AnalysisChange.safeParse(parseJson(row.change))
+      if (change.success && (row.author === 'interviewer' || row.author === 'organiser'))
+        return [{ seq: row.seq, at: row.at, author: row.author, change: change.data }]
+      console.warn(`[storage] session ${row.session_id}: skipping unreadable analysis event ${row.seq}`)
+      return []
+    })
+  }
+
   async addChecklistItem(sessionId: string, item: ChecklistEntry): Promise<void> {
     await this.#db
       .insertInto('checklist_items')
@@ -781,6 +825,7 @@ const INTERVIEW_TABLES = [
   'feedback',
   'revisions',
   'replay_shared',
+  'analysis_events',
 ] as const
 
 /** A stored JSON record that no longer parses is skipped with a warning, never a crash. */

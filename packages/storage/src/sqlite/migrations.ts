@@ -191,6 +191,21 @@ const migrations: Record<string, Migration> = {
       // so the append path, the hottest write, keeps a single index.
     },
   },
+  '0008_analysis_events': {
+    async up(db: Kysely<unknown>) {
+      // Each change of a session's analysis (a what-if, its reset, shown or hidden) with its time
+      // and author; `change` is AnalysisChange as JSON. The state in force is their replay.
+      await db.schema
+        .createTable('analysis_events')
+        .addColumn('session_id', 'text', (c) => c.notNull())
+        .addColumn('seq', 'integer', (c) => c.notNull())
+        .addColumn('at', 'integer', (c) => c.notNull())
+        .addColumn('author', 'text', (c) => c.notNull())
+        .addColumn('change', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('analysis_events_pk', ['session_id', 'seq'])
+        .execute()
+    },
+  },
 }
 
 export const migrationProvider: MigrationProvider = {

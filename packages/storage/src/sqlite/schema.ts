@@ -59,6 +59,15 @@ export interface AuditLogTable {
   detail: string | null
 }
 
+export interface AnalysisEventsTable {
+  session_id: string
+  seq: number
+  at: number
+  author: string
+  /** AnalysisChange as JSON */
+  change: string
+}
+
 export interface PhaseEventsTable {
   session_id: string
   seq: number
@@ -150,6 +159,7 @@ export interface Database {
   doc_checkpoints: DocCheckpointsTable
   audit_log: AuditLogTable
   phase_events: PhaseEventsTable
+  analysis_events: AnalysisEventsTable
   checklist_items: ChecklistItemsTable
   checklist_states: ChecklistStatesTable
   checklist_shared: ChecklistSharedTable
