@@ -1,3 +1,11 @@
+export {
+  ANALYSIS_COST_TOLERANCE,
+  ANALYSIS_UTILISATION_TOLERANCE,
+  analyseCurrentState,
+  checkAgainstAnalysis,
+  componentsTheAnalysisDoesNotPrice,
+  currentPeakRps,
+} from './analysisCheck.ts'
 export { checkScenarioDir, type ScenarioDirReport } from './checkScenarioDir.ts'
 export {
   COST_TOLERANCE,

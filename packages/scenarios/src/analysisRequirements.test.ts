@@ -1,9 +1,8 @@
+import { analyseBoard, analysisRequirements } from '@scaleboard/analysis'
 import { architectureToRecords } from '@scaleboard/components/schema'
-import { loadScenarios } from '@scaleboard/scenarios'
 import { derivedPeakRps, type Scenario } from '@scaleboard/schema'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { analyseBoard } from './analyseBoard.ts'
-import { analysisRequirements } from './requirements.ts'
+import { loadScenarios } from './loadScenarios.ts'
 
 let scenarios: Map<string, Scenario>
 beforeAll(async () => {
