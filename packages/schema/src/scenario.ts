@@ -100,6 +100,7 @@ export const TierMetrics = z
     cpuUtilisation: Fraction.optional(),
     gpuUtilisation: Fraction.optional(),
     errorRate: Fraction,
+    /** the highest depth sampled in the observed window (its peak hour), not the mean */
     queueDepth: z.number().min(0).optional(),
     /** generative tiers: time to first token and output tokens per second summed over streams */
     ttftP50Ms: z.number().min(0).optional(),

@@ -31,8 +31,8 @@ export function MetricsTable({ tiers, names }: Props) {
           <th scope="col" title="Error rate">
             Errors
           </th>
-          <th scope="col" title="Requests waiting">
-            Queue
+          <th scope="col" title="Requests waiting: the highest sample in the hour">
+            Queue (peak)
           </th>
         </tr>
       </thead>
