@@ -441,4 +441,14 @@ test('the candidate connects two components with an arrow and describes the data
   await expect
     .poll(() => arrowLabel(interviewer.page))
     .toEqual({ text: 'predictions · async · 800 rps', dash: 'dashed' })
+
+  // calls per request: kept with the other figures, and not a number is refused in place
+  await candidate.page.getByTestId('flow-calls').fill('two')
+  await candidate.page.getByTestId('flow-calls').press('Enter')
+  await expect(candidate.page.getByTestId('flow-calls-error')).toBeVisible()
+  await candidate.page.getByTestId('flow-calls').fill('2')
+  await candidate.page.getByTestId('flow-calls').press('Enter')
+  await expect
+    .poll(() => arrowLabel(interviewer.page))
+    .toEqual({ text: 'predictions · async · 800 rps · ×2 per request', dash: 'dashed' })
 })

@@ -169,13 +169,13 @@ function requirementChecks(
   const all = [...components.values()]
   const failing = all.some((c) => downIds.has(c.shapeId) && c.arrivalRps > 0)
   const rho = totals.maxUtilisation
-  // the entry rate at which the busiest component reaches ρ = 1
-  const sustainable = failing ? 0 : rho === null || rho === 0 ? null : totals.peakRps / rho
+  // The busiest component's utilisation against the target: not a sustainable entry rate (peak ÷ ρ),
+  // which rates written on arrows would make wrong (they replace the peak on their edge).
   checks.push({
     id: 'throughput',
     text: `Carries ${formatRps(totals.peakRps)} at peak, no component above ${formatUtilisation(targetUtilisation)} busy`,
-    target: totals.peakRps,
-    value: sustainable,
+    target: targetUtilisation,
+    value: rho,
     status:
       failing || (rho !== null && rho >= 1)
         ? 'missed'

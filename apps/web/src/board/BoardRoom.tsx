@@ -3,6 +3,8 @@ import { canEditBoard, type SessionAccess } from '@scaleboard/schema'
 import { RefreshCw } from 'lucide-react'
 import { useMemo, useState } from 'react'
 import type { Editor } from 'tldraw'
+import { AnalysisBoardLayer } from '../analysis/AnalysisBoardLayer.tsx'
+import { useLiveAnalysis } from '../analysis/useLiveAnalysis.ts'
 import { AnnotationBar } from '../annotations/AnnotationBar.tsx'
 import { useAnnotations } from '../annotations/useAnnotations.ts'
 import { BriefPanel } from '../brief/BriefPanel.tsx'
@@ -62,6 +64,7 @@ export function BoardRoom({ sessionId, token, access }: Props) {
   const sessionState = useSessionState(sessionId, token, connection?.provider ?? null)
   const interviewData = useInterviewData(sessionId, token, role, connection?.provider ?? null)
   const phase = sessionState.received?.view.phase.name ?? null
+  const analysis = useLiveAnalysis(sessionId, token, role, editor, connection?.provider ?? null)
   const { bringEveryone } = useWalkthrough({
     editor,
     awareness: connection?.provider.awareness ?? null,
@@ -145,6 +148,7 @@ export function BoardRoom({ sessionId, token, access }: Props) {
             data={interviewData}
             editor={editor}
             provider={connection.provider}
+            analysis={analysis}
             inspector={<InspectorPanel editor={editor} canEdit={canEdit} />}
           />
         ),
@@ -173,6 +177,7 @@ export function BoardRoom({ sessionId, token, access }: Props) {
         onEditor={setEditor}
       />
       <EmptyBoardHint editor={editor} canEdit={canEdit} />
+      <AnalysisBoardLayer editor={editor} live={analysis} />
       <RevisionFocus phase={phase} data={interviewData} editor={editor} />
       {role === 'interviewer' && (
         <AnnotationBar

@@ -3,6 +3,8 @@ import { Target } from 'lucide-react'
 import type { ReactNode } from 'react'
 import type { Editor } from 'tldraw'
 import type { WebsocketProvider } from 'y-websocket'
+import { AnalysisSection } from '../analysis/AnalysisSection.tsx'
+import type { LiveAnalysis } from '../analysis/useLiveAnalysis.ts'
 import { ChecklistPanel, SharedChecklist } from '../checklist/ChecklistPanel.tsx'
 import { describeTally, tallyStatuses } from '../checklist/groupChecklist.ts'
 import { RevisionAnchors } from '../feedback/FeedbackAnchors.tsx'
@@ -26,6 +28,8 @@ interface Props {
   editor: Editor | null
   /** the board's socket, for the Revisions section's live refresh (its `changed` frames) */
   provider?: WebsocketProvider | null
+  /** the live design analysis (computed once for the page; the badges over the board read it too) */
+  analysis?: LiveAnalysis | null
 }
 
 /**
@@ -42,6 +46,7 @@ export function InterviewPanels({
   inspector,
   editor,
   provider = null,
+  analysis = null,
 }: Props) {
   const interviewer = role === 'interviewer'
   const checklist = data.checklist.data
@@ -72,6 +77,8 @@ export function InterviewPanels({
           <SharedChecklist checklist={checklist} />
         </PanelSection>
       )}
+      {/* the design analysis: the interviewer's, after the checklist it informs; others see it once shown */}
+      {analysis && <AnalysisSection sessionId={sessionId} token={token} editor={editor} live={analysis} />}
       {interviewer && (
         <PanelSection
           id="notes"

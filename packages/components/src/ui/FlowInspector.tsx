@@ -38,15 +38,30 @@ function FlowForm({ editor, arrow, disabled }: { editor: Editor; arrow: TLArrowS
   const [label, setLabel] = useState(initial?.label ?? '')
   const [mode, setMode] = useState<FlowMode>(initial?.mode ?? 'sync')
   const [rps, setRps] = useState(initial?.rps === undefined ? '' : String(initial.rps))
-  const rpsValue = rps.trim() === '' ? undefined : Number(rps)
+  const [calls, setCalls] = useState(
+    initial?.callsPerRequest === undefined ? '' : String(initial.callsPerRequest),
+  )
+  const rpsValue = numberOrEmpty(rps)
   const rpsError = rpsValue !== undefined && !(Number.isFinite(rpsValue) && rpsValue >= 0)
-  const ids = { label: useId(), mode: useId(), rps: useId(), error: useId() }
+  const callsValue = numberOrEmpty(calls)
+  const callsError = callsValue !== undefined && !(Number.isFinite(callsValue) && callsValue > 0)
+  const ids = {
+    label: useId(),
+    mode: useId(),
+    rps: useId(),
+    error: useId(),
+    calls: useId(),
+    callsError: useId(),
+  }
 
-  const apply = (next: { label?: string; mode?: FlowMode; rps?: string }) => {
-    const nextRps = (next.rps ?? rps).trim()
-    const value = nextRps === '' ? undefined : Number(nextRps)
-    if (value !== undefined && !(Number.isFinite(value) && value >= 0)) return
-    setArrowFlow(editor, arrow.id, { label: next.label ?? label, mode: next.mode ?? mode, rps: value })
+  const apply = (next: { label?: string; mode?: FlowMode }) => {
+    if (rpsError || callsError) return
+    setArrowFlow(editor, arrow.id, {
+      label: next.label ?? label,
+      mode: next.mode ?? mode,
+      rps: rpsValue,
+      ...(callsValue !== undefined ? { callsPerRequest: callsValue } : {}),
+    })
   }
 
   return (
@@ -130,6 +145,42 @@ function FlowForm({ editor, arrow, disabled }: { editor: Editor; arrow: TLArrowS
           </span>
         )}
       </div>
+      <div className="sb-field">
+        <label className="sb-field__label" htmlFor={ids.calls}>
+          Calls per request
+        </label>
+        <div className="sb-field__control">
+          <input
+            id={ids.calls}
+            className="sb-field__input"
+            type="text"
+            inputMode="decimal"
+            placeholder="1"
+            value={calls}
+            disabled={disabled}
+            aria-invalid={callsError}
+            aria-describedby={callsError ? ids.callsError : undefined}
+            title="How many calls on this arrow one incoming request makes (e.g. 2 feature lookups per prediction); used when no peak rate is given"
+            onChange={(e) => setCalls(e.target.value)}
+            onBlur={() => apply({})}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') apply({})
+            }}
+            data-testid="flow-calls"
+          />
+          <span className="sb-field__unit">×</span>
+        </div>
+        {callsError && (
+          <span id={ids.callsError} className="sb-field__error" role="alert" data-testid="flow-calls-error">
+            Enter how many calls one request makes, more than 0.
+          </span>
+        )}
+      </div>
     </>
   )
+}
+
+/** The number typed in a field, or undefined when it is empty (NaN when it is not a number). */
+function numberOrEmpty(text: string): number | undefined {
+  return text.trim() === '' ? undefined : Number(text.trim())
 }
