@@ -1,7 +1,7 @@
 import type { AnalysisState, BoardAnalysis, ReplayData } from '@scaleboard/schema'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningServer } from './server.ts'
-import { createSession, startTestServer, TEST_ADMIN_TOKEN } from './testing.ts'
+import { callSession, createSession, startTestServer, type TestCaller, type TestSession } from './testing.ts'
 
 let server: RunningServer
 beforeAll(async () => {
@@ -9,18 +9,10 @@ beforeAll(async () => {
 })
 afterAll(() => server.close())
 
-type Session = Awaited<ReturnType<typeof createSession>>
-type Who = 'candidate' | 'interviewer' | 'observer' | 'organiser'
+type Session = TestSession
 
-async function call<T = unknown>(session: Session, who: Who, method: string, path: string, body?: unknown) {
-  const token = who === 'organiser' ? TEST_ADMIN_TOKEN : session.token(who)
-  const response = await fetch(`${server.url}/api/sessions/${session.id}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  return { status: response.status, body: (await response.json()) as T }
-}
+const call = <T = unknown>(session: Session, who: TestCaller, method: string, path: string, body?: unknown) =>
+  callSession<T>(server.url, session, who, method, path, body)
 
 describe('the live design analysis', () => {
   it('analyses the scenario’s current state for the interviewer, with the scenario’s targets', async () => {

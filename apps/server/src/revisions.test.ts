@@ -4,13 +4,15 @@ import type { BoardAt, BoardDiff, ReplayData, RestoreResult, Revision } from '@s
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningServer } from './server.ts'
 import {
+  callSession,
   cardName,
   cardRecord,
   connectClient,
   createSession,
   putCard,
   startTestServer,
-  TEST_ADMIN_TOKEN,
+  type TestCaller,
+  type TestSession,
   waitFor,
   waitForSync,
 } from './testing.ts'
@@ -21,23 +23,10 @@ beforeAll(async () => {
 })
 afterAll(() => server.close())
 
-type Session = Awaited<ReturnType<typeof createSession>>
-type Who = 'candidate' | 'interviewer' | 'observer' | 'organiser'
+type Session = TestSession
 
-async function call<T = unknown>(session: Session, who: Who, method: string, path: string, body?: unknown) {
-  const token = who === 'organiser' ? TEST_ADMIN_TOKEN : session.token(who)
-  const response = await fetch(`${server.url}/api/sessions/${session.id}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  const text = await response.text()
-  let parsed: unknown = text
-  try {
-    parsed = JSON.parse(text)
-  } catch {}
-  return { status: response.status, body: parsed as T, headers: response.headers }
-}
+const call = <T = unknown>(session: Session, who: TestCaller, method: string, path: string, body?: unknown) =>
+  callSession<T>(server.url, session, who, method, path, body)
 
 const nameIn = (board: BoardAt, id: string) =>
   (board.records.find((r) => r.id === id) as { props?: { name?: string } } | undefined)?.props?.name

@@ -34,6 +34,36 @@ export async function createSession(baseUrl: string, body: Record<string, unknow
   return { ...session, token }
 }
 
+export type TestSession = Awaited<ReturnType<typeof createSession>>
+/** Who calls: a role of the session, or the organiser (the admin token). */
+export type TestCaller = 'candidate' | 'interviewer' | 'observer' | 'organiser'
+
+/**
+ * Calls a route of a session (`/api/sessions/<id><path>`) as one of its roles or the organiser;
+ * the body is parsed as JSON when it is JSON, else kept as text (a report).
+ */
+export async function callSession<T = unknown>(
+  baseUrl: string,
+  session: TestSession,
+  who: TestCaller,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: T; headers: Headers }> {
+  const token = who === 'organiser' ? TEST_ADMIN_TOKEN : session.token(who)
+  const response = await fetch(`${baseUrl}/api/sessions/${session.id}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  const text = await response.text()
+  let parsed: unknown = text
+  try {
+    parsed = JSON.parse(text)
+  } catch {}
+  return { status: response.status, body: parsed as T, headers: response.headers }
+}
+
 /**
  * The role token of a board link: from its fragment (`/s/<id>#token=…`, what the server hands
  * out) or, for links made before that, its query string (`?token=…`). '' when it has none.

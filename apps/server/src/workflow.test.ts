@@ -10,7 +10,14 @@ import * as decoding from 'lib0/decoding'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
 import type { RunningServer } from './server.ts'
-import { createSession, startTestServer, TEST_ADMIN_TOKEN, waitFor } from './testing.ts'
+import {
+  callSession,
+  createSession,
+  startTestServer,
+  type TestCaller,
+  type TestSession,
+  waitFor,
+} from './testing.ts'
 
 let server: RunningServer
 beforeAll(async () => {
@@ -18,18 +25,10 @@ beforeAll(async () => {
 })
 afterAll(() => server.close())
 
-type Session = Awaited<ReturnType<typeof createSession>>
-type Who = 'candidate' | 'interviewer' | 'observer' | 'organiser'
+type Session = TestSession
 
-async function call<T = unknown>(session: Session, who: Who, method: string, path: string, body?: unknown) {
-  const token = who === 'organiser' ? TEST_ADMIN_TOKEN : session.token(who)
-  const response = await fetch(`${server.url}/api/sessions/${session.id}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  return { status: response.status, body: (await response.json()) as T }
-}
+const call = <T = unknown>(session: Session, who: TestCaller, method: string, path: string, body?: unknown) =>
+  callSession<T>(server.url, session, who, method, path, body)
 
 describe('the checklist: the interviewer’s rubric', () => {
   it('is built from the scenario and level, grouped; statuses and notes reach only the interviewer until shared', async () => {
