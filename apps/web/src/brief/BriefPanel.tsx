@@ -8,7 +8,7 @@ import type {
   SessionMessage,
 } from '@scaleboard/schema'
 import { Clock, EyeOff, FileText, RefreshCw } from 'lucide-react'
-import { type KeyboardEvent, useId, useRef } from 'react'
+import { type KeyboardEvent, lazy, Suspense, useId, useRef } from 'react'
 import type { SessionBrief } from '../api.ts'
 import { usePersistentFlag } from '../board/persistentFlag.ts'
 import { LEVEL_LABELS } from '../labels.ts'
@@ -22,10 +22,13 @@ import { MetricsTable } from './MetricsTable.tsx'
 import { OptionsTable } from './OptionsTable.tsx'
 import { RequirementsList } from './RequirementsList.tsx'
 import { RichText } from './RichText.tsx'
-import { SeriesChart } from './SeriesChart.tsx'
 import { clarificationsOf } from './updates.ts'
 import { useSessionBrief } from './useSessionBrief.ts'
 import './brief.css'
+
+// The charts (recharts, ~100 kB gzipped) load after the brief's text and tables: the first paint
+// of a board needs neither.
+const SeriesChart = lazy(() => import('./SeriesChart.tsx').then((m) => ({ default: m.SeriesChart })))
 
 interface Props {
   sessionId: string
@@ -225,12 +228,20 @@ function ScenarioBrief({
           <p className="brief-muted">Red dashed line: {metrics.peakAt}, when the figures above were taken.</p>
         )}
         {metrics.series.map((series) => (
-          <SeriesChart
+          <Suspense
             key={series.id}
-            series={series}
-            componentName={series.componentId ? names.get(series.componentId) : undefined}
-            peakAt={metrics.peakAt}
-          />
+            fallback={
+              <div className="brief-chart brief-chart--loading" role="status">
+                Loading the chart: {series.title}…
+              </div>
+            }
+          >
+            <SeriesChart
+              series={series}
+              componentName={series.componentId ? names.get(series.componentId) : undefined}
+              peakAt={metrics.peakAt}
+            />
+          </Suspense>
         ))}
       </BriefSection>
       <BriefSection title="Infrastructure options" aside={scenario.options.length}>
