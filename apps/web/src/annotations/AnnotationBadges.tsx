@@ -1,4 +1,5 @@
-import { type TLShape, useEditor, useValue } from 'tldraw'
+import { useEffect, useMemo } from 'react'
+import { atom, type Editor, type TLShape, type TLShapeId, useEditor, useValue } from 'tldraw'
 import { annotationOf } from './annotationLayer.ts'
 import { DETACHED_OPACITY } from './pinnedComments.ts'
 
@@ -19,11 +20,17 @@ const MIN_GAP = { x: 84, y: 20 }
  */
 export function AnnotationBadges() {
   const editor = useEditor()
+  const annotationIds = useAnnotationIds(editor)
   const badges = useValue('annotation badges', () => {
     const shown: Badge[] = []
     const viewport = editor.getViewportScreenBounds()
-    for (const shape of editor.getCurrentPageShapesSorted()) {
-      if (!annotationOf(shape) || editor.getShape(shape.parentId)) continue
+    const pageId = editor.getCurrentPageId()
+    const annotations = [...annotationIds.get()]
+      .map((id) => editor.getShape(id))
+      .filter((shape): shape is TLShape => shape !== undefined && shape.parentId === pageId)
+      // in drawing order, as the page sorts them (annotations are page-level shapes)
+      .sort((a, b) => (a.index < b.index ? -1 : a.index > b.index ? 1 : 0))
+    for (const shape of annotations) {
       const bounds = editor.getShapePageBounds(shape as TLShape)
       if (!bounds) continue
       const at = editor.pageToViewport({ x: bounds.minX, y: bounds.minY })
@@ -33,7 +40,7 @@ export function AnnotationBadges() {
       shown.push({ id: shape.id, left: at.x, top: at.y, detached: shape.opacity === DETACHED_OPACITY })
     }
     return shown
-  }, [editor])
+  }, [editor, annotationIds])
   if (badges.length === 0) return null
   return (
     <div className="annotation-badges" aria-hidden>
@@ -50,4 +57,44 @@ export function AnnotationBadges() {
       ))}
     </div>
   )
+}
+
+/**
+ * The ids of the annotation shapes, kept from the store's changes (O(changes)) rather than found
+ * by scanning every shape on each change: on a big board a remote drag would otherwise cost a
+ * sort of the whole page per frame.
+ */
+function useAnnotationIds(editor: Editor) {
+  const ids = useMemo(() => {
+    const initial = editor.store.allRecords().filter((r) => r.typeName === 'shape' && annotationOf(r))
+    return atom<ReadonlySet<TLShapeId>>('annotation ids', new Set(initial.map((r) => r.id as TLShapeId)))
+  }, [editor])
+  useEffect(
+    () =>
+      editor.store.listen(
+        ({ changes }) => {
+          let next: Set<TLShapeId> | null = null
+          const edit = () => {
+            next ??= new Set(ids.get())
+            return next
+          }
+          for (const record of [
+            ...Object.values(changes.added),
+            ...Object.values(changes.updated).map(([, to]) => to),
+          ])
+            if (record.typeName === 'shape') {
+              const id = record.id as TLShapeId
+              const is = annotationOf(record) !== null
+              if (is !== ids.get().has(id)) is ? edit().add(id) : edit().delete(id)
+            }
+          for (const record of Object.values(changes.removed))
+            if (record.typeName === 'shape' && ids.get().has(record.id as TLShapeId))
+              edit().delete(record.id as TLShapeId)
+          if (next) ids.set(next)
+        },
+        { scope: 'document' },
+      ),
+    [editor, ids],
+  )
+  return ids
 }

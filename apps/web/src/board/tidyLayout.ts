@@ -10,10 +10,15 @@ import {
 } from '@scaleboard/components'
 import type { Editor, TLArrowBinding, TLArrowShape, TLShape, TLShapeId, TLShapePartial } from 'tldraw'
 
-/** What "Tidy layout" would arrange: the editable cards and regions of the selection, and the arrows between them. */
-export function tidyTargets(editor: Editor): { boxes: TLShape[]; arrows: TLArrowShape[] } {
-  const editable = (shape: TLShape) =>
-    !editor.isShapeOrAncestorLocked(shape) && getReferenceMeta(shape)?.id !== shape.id
+const isEditable = (editor: Editor, shape: TLShape) =>
+  !editor.isShapeOrAncestorLocked(shape) && getReferenceMeta(shape)?.id !== shape.id
+
+/**
+ * The editable cards and regions of the selection, with the members of a selected region. Reads
+ * the selection only, so the context menu can ask on every change without scanning the board.
+ */
+function tidyBoxes(editor: Editor): TLShape[] {
+  const editable = (shape: TLShape) => isEditable(editor, shape)
   const selected = editor.getSelectedShapes().filter(editable)
   const boxes = selected.filter((s) => s.type === COMPONENT_SHAPE_TYPE || s.type === REGION_SHAPE_TYPE)
   // the members of a selected region come along
@@ -21,10 +26,16 @@ export function tidyTargets(editor: Editor): { boxes: TLShape[]; arrows: TLArrow
     for (const child of editor.getSortedChildIdsForParent(region.id).map((id) => editor.getShape(id)))
       if (child && child.type === COMPONENT_SHAPE_TYPE && editable(child) && !boxes.includes(child))
         boxes.push(child)
+  return boxes
+}
+
+/** What "Tidy layout" would arrange: the editable cards and regions of the selection, and the arrows between them. */
+export function tidyTargets(editor: Editor): { boxes: TLShape[]; arrows: TLArrowShape[] } {
+  const boxes = tidyBoxes(editor)
   const ids = new Set(boxes.map((s) => s.id))
   const arrows = editor
     .getCurrentPageShapes()
-    .filter((s): s is TLArrowShape => s.type === 'arrow' && editable(s))
+    .filter((s): s is TLArrowShape => s.type === 'arrow' && isEditable(editor, s))
     .filter((arrow) => {
       const ends = endsOf(editor, arrow)
       return ends !== null && ids.has(ends.from) && ids.has(ends.to)
@@ -34,8 +45,7 @@ export function tidyTargets(editor: Editor): { boxes: TLShape[]; arrows: TLArrow
 
 export function canTidy(editor: Editor): boolean {
   return (
-    !editor.getIsReadonly() &&
-    tidyTargets(editor).boxes.filter((s) => s.type === COMPONENT_SHAPE_TYPE).length >= 2
+    !editor.getIsReadonly() && tidyBoxes(editor).filter((s) => s.type === COMPONENT_SHAPE_TYPE).length >= 2
   )
 }
 
