@@ -1,6 +1,6 @@
 import type { SessionListItem } from '@scaleboard/schema'
 import { Trash2 } from 'lucide-react'
-import { type KeyboardEvent, useEffect, useRef } from 'react'
+import { useModalDialog } from '../useModalDialog.ts'
 
 interface Props {
   session: SessionListItem
@@ -10,52 +10,20 @@ interface Props {
   onConfirm: () => void
 }
 
-const FOCUSABLE = 'button:not([disabled]), a[href], input:not([disabled]), [tabindex]:not([tabindex="-1"])'
-
 /**
  * "Delete this session?" as a modal dialog: it names the session and its candidate, says what
  * goes, keeps the keyboard inside (Tab wraps around), starts on Cancel, and Esc cancels.
  */
 export function DeleteSessionDialog({ session, busy, error, onCancel, onConfirm }: Props) {
-  const dialog = useRef<HTMLDialogElement>(null)
-  const cancel = useRef<HTMLButtonElement>(null)
-
-  useEffect(() => {
-    const element = dialog.current
-    if (!element) return
-    if (!element.open) element.showModal()
-    cancel.current?.focus()
-    return () => element.close()
-  }, [])
-
-  const trapTab = (event: KeyboardEvent<HTMLDialogElement>) => {
-    if (event.key !== 'Tab') return
-    const items = [...(dialog.current?.querySelectorAll<HTMLElement>(FOCUSABLE) ?? [])]
-    if (items.length === 0) return
-    const first = items[0]
-    const last = items[items.length - 1]
-    if (event.shiftKey && document.activeElement === first) {
-      event.preventDefault()
-      last.focus()
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault()
-      first.focus()
-    }
-  }
+  const { cancelRef, dialogProps } = useModalDialog({ busy, onCancel })
 
   const who = session.candidateName ? ` with ${session.candidateName}` : ''
   return (
     <dialog
-      ref={dialog}
+      {...dialogProps}
       className="home-dialog"
       aria-labelledby="delete-session-title"
       aria-describedby="delete-session-what"
-      onKeyDown={trapTab}
-      onCancel={(event) => {
-        // Esc: close through React state, so the page and the dialog agree.
-        event.preventDefault()
-        if (!busy) onCancel()
-      }}
     >
       <h2 id="delete-session-title">Delete “{session.title}”?</h2>
       <p id="delete-session-what">
@@ -69,7 +37,7 @@ export function DeleteSessionDialog({ session, busy, error, onCancel, onConfirm 
         </p>
       )}
       <div className="home-dialog__actions">
-        <button ref={cancel} type="button" className="sb-button" onClick={onCancel} disabled={busy}>
+        <button ref={cancelRef} type="button" className="sb-button" onClick={onCancel} disabled={busy}>
           Cancel
         </button>
         <button type="button" className="sb-button home-button--danger" onClick={onConfirm} disabled={busy}>
