@@ -3,6 +3,7 @@ import { FlaskConical } from 'lucide-react'
 import type { Editor } from 'tldraw'
 import { shareAnalysis } from '../api.ts'
 import { LoadState, PanelSection } from '../interview/PanelSection.tsx'
+import { PanelSwitch } from '../interview/PanelSwitch.tsx'
 import { usePanelAction } from '../interview/usePanelAction.ts'
 import { FindingsList } from './FindingsList.tsx'
 import { Scoreboard } from './Scoreboard.tsx'
@@ -112,22 +113,16 @@ function ShowToEveryone({
   const toggle = () => run(null, async () => onState(await shareAnalysis(sessionId, token, !shown)))
   return (
     <div className="analysis-share">
-      <label className="panel-switch">
-        <input
-          type="checkbox"
-          role="switch"
-          aria-checked={shown}
-          checked={shown}
-          disabled={busy}
-          onChange={toggle}
-        />
-        <span>Show to everyone</span>
-      </label>
-      <p className="panel-hint">
-        {shown
-          ? 'The candidate and observers see the scoreboard, the findings, the badges and any what-if.'
-          : 'Only you see the analysis and its badges on the board.'}
-      </p>
+      <PanelSwitch
+        label="Show to everyone"
+        checked={shown}
+        disabled={busy}
+        onToggle={toggle}
+        hint={{
+          on: 'The candidate and observers see the scoreboard, the findings, the badges and any what-if.',
+          off: 'Only you see the analysis and its badges on the board.',
+        }}
+      />
       {error && (
         <p className="panel-error" role="alert">
           Could not change who sees it: {error}

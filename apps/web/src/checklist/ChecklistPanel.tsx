@@ -13,6 +13,7 @@ import { addChecklistItem, shareChecklist, updateChecklistItem } from '../api.ts
 import { clockStampTitle, formatClockStamp } from '../interview/clockStamp.ts'
 import { PanelError } from '../interview/PanelError.tsx'
 import { LoadState } from '../interview/PanelSection.tsx'
+import { PanelSwitch } from '../interview/PanelSwitch.tsx'
 import type { LiveResource } from '../interview/useLiveResource.ts'
 import { usePanelAction } from '../interview/usePanelAction.ts'
 import { errorMessage } from '../useRequest.ts'
@@ -93,22 +94,16 @@ function ShareSwitch({
   const toggle = () => run(null, async () => onShared(await shareChecklist(sessionId, token, !shared)))
   return (
     <div className="checklist__share">
-      <label className="panel-switch">
-        <input
-          type="checkbox"
-          role="switch"
-          aria-checked={shared}
-          checked={shared}
-          disabled={busy}
-          onChange={toggle}
-        />
-        <span>Share result with candidate</span>
-      </label>
-      <p className="panel-hint">
-        {shared
-          ? 'The candidate and observers now see every status and item note.'
-          : 'Until you share it, only you see statuses and notes.'}
-      </p>
+      <PanelSwitch
+        label="Share result with candidate"
+        checked={shared}
+        disabled={busy}
+        onToggle={toggle}
+        hint={{
+          on: 'The candidate and observers now see every status and item note.',
+          off: 'Until you share it, only you see statuses and notes.',
+        }}
+      />
       {error && (
         <p className="panel-error" role="alert">
           Could not change sharing: {error}

@@ -2,6 +2,7 @@ import { EyeOff, FileDown, Printer } from 'lucide-react'
 import { useId, useState } from 'react'
 import { getReport, shareReplay } from '../api.ts'
 import { LoadState } from '../interview/PanelSection.tsx'
+import { PanelSwitch } from '../interview/PanelSwitch.tsx'
 import type { LiveResource } from '../interview/useLiveResource.ts'
 import { usePanelAction } from '../interview/usePanelAction.ts'
 import { reportFileName } from './revisionList.ts'
@@ -45,22 +46,16 @@ function ReplayShareSwitch({ sessionId, token, replayShared }: Props) {
     })
   return (
     <div className="revisions-manage__share">
-      <label className="panel-switch">
-        <input
-          type="checkbox"
-          role="switch"
-          aria-checked={shared}
-          checked={shared}
-          disabled={busy}
-          onChange={toggle}
-        />
-        <span>Let the candidate replay</span>
-      </label>
-      <p className="panel-hint">
-        {shared
-          ? 'The candidate can open the replay from this panel.'
-          : 'Only you and observers can open the replay.'}
-      </p>
+      <PanelSwitch
+        label="Let the candidate replay"
+        checked={shared}
+        disabled={busy}
+        onToggle={toggle}
+        hint={{
+          on: 'The candidate can open the replay from this panel.',
+          off: 'Only you and observers can open the replay.',
+        }}
+      />
       {error && (
         <p className="panel-error" role="alert">
           Could not refresh the sharing: {error}
