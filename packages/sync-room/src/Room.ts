@@ -1,11 +1,12 @@
 import { SyncCloseCode } from '@scaleboard/schema'
-import type { Author, DocumentLog, LoggedUpdate } from '@scaleboard/storage'
+import type { Author, Checkpoint, DocumentLog, LoggedUpdate } from '@scaleboard/storage'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import type { RoomBus, RoomBusMembership } from './bus.ts'
 import { encodeWindow, extendWindow, fitsWindow, openWindow, type UpdateWindow } from './compactUpdates.ts'
 import type { LogHealthReporter, UpdateGuard, UpdateGuardFactory } from './guard.ts'
 import { DEFAULT_ROOM_LIMITS, type RoomLimits } from './limits.ts'
+import type { RoomObserver } from './observer.ts'
 import {
   type AwarenessEntry,
   decodeAwarenessEntries,
@@ -38,6 +39,11 @@ export interface RoomConnection {
 export interface RoomOptions {
   docId: string
   log: DocumentLog
+  /**
+   * Other instances holding the same document. With a bus, the room also builds its checkpoints
+   * from the log (its memory may hold edits other instances have not logged yet, or lack some
+   * they have), under the bus's checkpoint lease, so one instance at a time writes them.
+   */
   bus?: RoomBus
   /** Judges each client update before it is applied; without one every decodable update is applied. */
   guard?: UpdateGuardFactory
@@ -59,12 +65,16 @@ export interface RoomOptions {
   /** The room could not close earlier (unsaved edits) and now has nothing left to write. */
   onDrained?: () => void
   onError?: (error: unknown, context: string) => void
+  /** Told of accepted updates, appends, checkpoints and refusals, for metrics. */
+  observer?: RoomObserver
   now?: () => number
 }
 
 /** Origins of changes that must not be logged again. */
 const LOADED_FROM_LOG = Symbol('loaded-from-log')
 const FROM_BUS = Symbol('from-bus')
+/** Caught up from the log by `resync`: logged already, by whichever instance accepted it. */
+const FROM_LOG_RESYNC = Symbol('from-log-resync')
 
 /** The origin of a change the server makes on someone's behalf (`Room.applyEdit`): logged as theirs. */
 class ServerEdit {
@@ -132,13 +142,15 @@ export class Room {
   readonly #maxClientIds: number
   readonly #health: LogHealthReporter | undefined
   readonly #onDrained: (() => void) | undefined
-  readonly #onError: (error: unknown, context: string) => void
+  #onError: (error: unknown, context: string) => void
+  readonly #observer: RoomObserver | undefined
   readonly #now: () => number
   readonly #roomBytes: TokenBucket
   /** awareness client id -> owner key of the connection that first announced it */
   readonly #clientOwners = new Map<number, string>()
   #guard: UpdateGuard | null = null
   #bus: RoomBusMembership | null = null
+  #resyncing: Promise<void> | null = null
   #state: RoomState = 'ready'
   #pending: Array<Omit<LoggedUpdate, 'seq'>> = []
   #open: OpenEntry | null = null
@@ -162,10 +174,13 @@ export class Room {
     let lastSeq: number
     let rebuilt = false
     let checkpointSeq = 0
+    // Shared with other instances, the log may hold an update whose dependency another instance
+    // has not logged yet: that is not damage, and the bus brings the rest.
+    const shared = options.bus !== undefined
     try {
       const { checkpoint, updates } = await options.log.loadLatest(options.docId)
       checkpointSeq = checkpoint?.seq ?? 0
-      state = replay(checkpoint?.state ?? null, updates, true)
+      state = replay(checkpoint?.state ?? null, updates, shared ? 'decode' : 'strict')
       lastSeq = updates.at(-1)?.seq ?? checkpointSeq
     } catch (error) {
       room.#onError(
@@ -173,7 +188,7 @@ export class Room {
         `the newest checkpoint (seq ${checkpointSeq}) does not load; rebuilding from the log`,
       )
       const all = await options.log.readUpdates(options.docId, 0)
-      state = replay(null, all, false)
+      state = replay(null, all, 'lenient')
       lastSeq = all.at(-1)?.seq ?? 0
       rebuilt = true
     }
@@ -182,7 +197,15 @@ export class Room {
     room.#lastSeq = lastSeq
     room.#docBytes = state.byteLength
     room.#guard = options.guard?.(state, () => Y.encodeStateAsUpdate(room.doc), options.docId) ?? null
-    room.#bus = options.bus?.join(options.docId, (update) => room.#applyFromBus(update)) ?? null
+    room.#bus =
+      options.bus?.join(options.docId, {
+        update: (update) => room.#applyRemote(update, FROM_BUS),
+        awareness: (update) => room.#applyRemoteAwareness(update),
+        syncRequest: (stateVector) => room.#answerSyncRequest(stateVector),
+        resync: () => void room.resync(),
+      }) ?? null
+    // What other instances accepted and have not logged yet (or published while we loaded).
+    room.#bus?.requestSync(Y.encodeStateVector(room.doc))
     if (rebuilt && lastSeq > 0) await room.#checkpoint()
     return room
   }
@@ -198,6 +221,7 @@ export class Room {
     this.#maxClientIds = options.maxClientIdsPerConnection ?? 4
     this.#health = options.health
     this.#onDrained = options.onDrained
+    this.#observer = options.observer
     this.#now = options.now ?? Date.now
     this.#onError =
       options.onError ??
@@ -206,6 +230,15 @@ export class Room {
         error instanceof MalformedMessageError || error instanceof ConnectionRefusal
           ? console.warn(`[room ${this.docId}] ${context}`)
           : console.error(`[room ${this.docId}] ${context}`, error))
+    if (this.#observer) {
+      const report = this.#onError
+      const observer = this.#observer
+      this.#onError = (error, context) => {
+        if (!(error instanceof MalformedMessageError || error instanceof ConnectionRefusal))
+          observer.failed(context)
+        report(error, context)
+      }
+    }
     this.#roomBytes = createTokenBucket(this.#limits.roomUpdateBytes, this.#now())
     this.doc = new Y.Doc({ gc: true })
     this.awareness = new awarenessProtocol.Awareness(this.doc)
@@ -288,6 +321,7 @@ export class Room {
               error instanceof MalformedMessageError ? error.message : 'message could not be handled',
             ]
       this.#onError(error, `closing connection of ${connection.author.role}: ${reason}`)
+      this.#observer?.frameRejected(code)
       this.#drop(connection, code, reason)
     }
   }
@@ -360,8 +394,9 @@ export class Room {
       this.#state = 'ready'
       return false
     }
-    this.#bus?.leave()
     if (this.#lastSeq > this.#checkpointSeq) await this.#checkpoint()
+    await this.#resyncing
+    this.#bus?.leave()
     this.#guard?.destroy()
     this.awareness.destroy()
     this.doc.destroy()
@@ -398,6 +433,8 @@ export class Room {
           verdict.reason,
         )
     }
+    const store = this.doc.store
+    const pendingBefore = { structs: store.pendingStructs, ds: store.pendingDs }
     try {
       Y.applyUpdate(this.doc, update, connection)
     } catch (error) {
@@ -405,15 +442,20 @@ export class Room {
       throw new MalformedMessageError(`update could not be applied: ${(error as Error).message}`)
     }
     this.#docBytes += update.byteLength
-    if (this.doc.store.pendingStructs || this.doc.store.pendingDs) {
-      // Parts that wait for changes we never saw are not part of the document: forget them.
-      this.doc.store.pendingStructs = null
-      this.doc.store.pendingDs = null
+    const newlyPending =
+      (store.pendingStructs !== null && store.pendingStructs !== pendingBefore.structs) ||
+      (store.pendingDs !== null && store.pendingDs !== pendingBefore.ds)
+    if (newlyPending) {
+      // Parts that wait for changes we never saw are not part of the document: forget them. (What
+      // was pending before came from another instance's log or bus, and its dependency is on the way.)
+      store.pendingStructs = pendingBefore.structs
+      store.pendingDs = pendingBefore.ds
       throw new ConnectionRefusal(
         SyncCloseCode.changeRefused,
         'the update depends on changes the server has not received',
       )
     }
+    this.#observer?.updateAccepted()
   }
 
   /**
@@ -487,12 +529,13 @@ export class Room {
     if (!fromClient) this.#guard?.mirror(update)
     const frame = encodeUpdate(update)
     for (const connection of [...this.#connections.keys()]) this.#send(connection, frame)
-    if (origin === FROM_BUS) {
-      // The pending entry's structs are read from the document: it must not change under them.
+    if (origin === FROM_BUS || origin === FROM_LOG_RESYNC) {
+      // Logged by the instance that accepted it. The pending entry's structs are read from the
+      // document: it must not change under them.
       this.#open = null
       return
     }
-    this.#bus?.publish(update)
+    this.#bus?.publishUpdate(update)
     const author: Author = fromClient
       ? (origin as RoomConnection).author
       : origin instanceof ServerEdit
@@ -533,21 +576,77 @@ export class Room {
 
   #onAwarenessUpdate = (
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    _origin: unknown,
+    origin: unknown,
   ): void => {
     const changed = [...added, ...updated, ...removed]
     if (changed.length === 0) return
     const frame = encodeAwareness(this.awareness, changed)
     for (const connection of [...this.#connections.keys()]) this.#send(connection, frame)
+    // Presence this room's own connections changed (the server stamped who they are) goes to the
+    // other instances; what came from them does not go back.
+    if (origin !== FROM_BUS && this.#bus)
+      this.#bus.publishAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed))
   }
 
-  #applyFromBus(update: Uint8Array): void {
+  #applyRemote(update: Uint8Array, origin: typeof FROM_BUS | typeof FROM_LOG_RESYNC): void {
     if (this.#state === 'closed') return
     try {
-      Y.applyUpdate(this.doc, update, FROM_BUS)
+      Y.applyUpdate(this.doc, update, origin)
     } catch (error) {
-      this.#onError(error, 'dropping an update from the bus')
+      this.#onError(error, `dropping an update from ${origin === FROM_BUS ? 'the bus' : 'the log'}`)
     }
+  }
+
+  #applyRemoteAwareness(update: Uint8Array): void {
+    if (this.#state === 'closed') return
+    try {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, FROM_BUS)
+    } catch (error) {
+      this.#onError(error, 'dropping a presence update from the bus')
+    }
+  }
+
+  /** Another instance lacks what is past `stateVector`: send it what this room holds beyond it. */
+  #answerSyncRequest(stateVector: Uint8Array): void {
+    if (this.#state === 'closed') return
+    try {
+      const missing = Y.encodeStateAsUpdate(this.doc, stateVector)
+      if (!isEmptyUpdate(missing)) this.#bus?.publishUpdate(missing)
+    } catch (error) {
+      this.#onError(error, 'answering a sync request from the bus')
+    }
+  }
+
+  /**
+   * Catches up after messages from other instances may have been lost (the bus reconnected, or a
+   * gap): applies what the log holds beyond this room's state vector, then asks the other
+   * instances for what they hold and have not logged yet. One at a time; idempotent.
+   */
+  resync(): Promise<void> {
+    this.#resyncing ??= this.#catchUpFromLog().finally(() => {
+      this.#resyncing = null
+    })
+    return this.#resyncing
+  }
+
+  async #catchUpFromLog(): Promise<void> {
+    if (this.#isDestroyed()) return
+    try {
+      const { checkpoint, updates } = await this.#log.loadLatest(this.docId)
+      if (this.#isDestroyed()) return
+      const logged = replay(checkpoint?.state ?? null, updates, 'lenient')
+      const missing = Y.diffUpdate(logged, Y.encodeStateVector(this.doc))
+      if (!isEmptyUpdate(missing)) this.#applyRemote(missing, FROM_LOG_RESYNC)
+      this.#lastSeq = Math.max(this.#lastSeq, updates.at(-1)?.seq ?? checkpoint?.seq ?? 0)
+    } catch (error) {
+      this.#onError(error, 'could not catch up from the log')
+    }
+    if (!this.#isDestroyed()) this.#bus?.requestSync(Y.encodeStateVector(this.doc))
+  }
+
+  /** Closed for good: the document is freed (`isClosed` is also true while closing). */
+  #isDestroyed(): boolean {
+    return this.#state === 'closed'
   }
 
   async #writePending(): Promise<void> {
@@ -564,9 +663,12 @@ export class Room {
     const checkpointDue =
       this.#lastSeq + batch.length - this.#checkpointSeq >= this.#checkpointEvery ||
       this.#bytesSinceCheckpoint + batchBytes >= this.#checkpointEveryBytes
-    const checkpointState = checkpointDue ? Y.encodeStateAsUpdate(this.doc) : null
+    // Shared with other instances (a bus), the checkpoint is built from the log instead (#checkpoint).
+    const checkpointState = checkpointDue && !this.#bus ? Y.encodeStateAsUpdate(this.doc) : null
+    const started = performance.now()
     try {
       this.#lastSeq = await this.#log.appendUpdates(this.docId, batch)
+      this.#observer?.appended(batch.length, (performance.now() - started) / 1000)
       this.#bytesSinceCheckpoint += batchBytes
     } catch (error) {
       // Keep the batch, in order, ahead of anything newer, and try again soon.
@@ -575,7 +677,7 @@ export class Room {
       return
     }
     if (this.#storageError !== null) this.#storageRecovered()
-    if (checkpointState) await this.#checkpoint(checkpointState)
+    if (checkpointDue) await this.#checkpoint(checkpointState ?? undefined)
     if (this.#pending.length === 0 && this.#connections.size === 0 && this.#state === 'ready')
       this.#onDrained?.()
   }
@@ -614,28 +716,50 @@ export class Room {
    * the batch ending at that seq was taken; without one (closing, rebuilding) nothing is pending,
    * so the document is that state.
    */
-  async #checkpoint(state = Y.encodeStateAsUpdate(this.doc)): Promise<void> {
-    const seq = this.#lastSeq
+  async #checkpoint(state?: Uint8Array): Promise<void> {
+    const started = performance.now()
     try {
-      this.#docBytes = state.byteLength
-      await this.#log.saveCheckpoint(this.docId, { seq, at: this.#now(), state })
-      this.#checkpointSeq = seq
+      const made = this.#bus ? await this.#checkpointFromLog() : this.#checkpointFromMemory(state)
+      if (!made) return
+      await this.#log.saveCheckpoint(this.docId, made)
+      this.#checkpointSeq = made.seq
       this.#bytesSinceCheckpoint = 0
+      this.#observer?.checkpointed((performance.now() - started) / 1000)
     } catch (error) {
       this.#onError(error, 'could not write a checkpoint')
     }
+  }
+
+  #checkpointFromMemory(state = Y.encodeStateAsUpdate(this.doc)): Checkpoint {
+    this.#docBytes = state.byteLength
+    return { seq: this.#lastSeq, at: this.#now(), state }
+  }
+
+  /**
+   * The document exactly as the log has it at its newest seq (the previous checkpoint and the
+   * updates after it), whoever logged them; null when another instance holds the lease.
+   */
+  async #checkpointFromLog(): Promise<Checkpoint | null> {
+    if (!(await this.#bus?.checkpointLease())) return null
+    const seq = await this.#log.lastSeq(this.docId)
+    if (seq <= this.#checkpointSeq) return null
+    const base = await this.#log.readCheckpointAtOrBefore(this.docId, seq)
+    const updates = await this.#log.readUpdates(this.docId, base?.seq ?? 0, seq)
+    return { seq, at: this.#now(), state: replay(base?.state ?? null, updates, 'lenient') }
   }
 }
 
 /**
  * A checkpoint and the updates after it, as one state. Strict: throws if they do not make a whole
- * document. Lenient (rebuilding from the whole log): keeps whatever decodes.
+ * document. Decode: throws only if one does not decode (parts waiting for a dependency are kept,
+ * as Yjs does in the encoded state). Lenient (rebuilding from the whole log): keeps whatever decodes.
  */
 function replay(
   checkpoint: Uint8Array | null,
   updates: ReadonlyArray<LoggedUpdate>,
-  strict: boolean,
+  mode: 'strict' | 'decode' | 'lenient',
 ): Uint8Array {
+  const strict = mode !== 'lenient'
   const doc = new Y.Doc({ gc: true })
   try {
     doc.transact(() => {
@@ -649,7 +773,7 @@ function replay(
         }
       }
     })
-    if (strict && (doc.store.pendingStructs || doc.store.pendingDs))
+    if (mode === 'strict' && (doc.store.pendingStructs || doc.store.pendingDs))
       throw new Error('the stored updates depend on changes that are not in the log')
     return Y.encodeStateAsUpdate(doc)
   } finally {

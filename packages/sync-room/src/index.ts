@@ -1,6 +1,13 @@
-export { createInProcessBus, type RoomBus, type RoomBusMembership } from './bus.ts'
+export {
+  createInProcessBus,
+  type InProcessBus,
+  type RoomBus,
+  type RoomBusHandlers,
+  type RoomBusMembership,
+} from './bus.ts'
 export type { GuardVerdict, LogHealthReporter, UpdateGuard, UpdateGuardFactory } from './guard.ts'
 export { DEFAULT_ROOM_LIMITS, type RoomLimits } from './limits.ts'
+export type { RoomObserver } from './observer.ts'
 export {
   type AwarenessEntry,
   decodeAwarenessEntries,

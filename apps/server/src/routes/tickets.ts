@@ -18,7 +18,7 @@ export function registerTicketRoutes(app: OpenAPIHono, deps: TicketRoutesDeps): 
     // The organiser, admitted as interviewer (grant.ts), may name any id: it must exist.
     if (grant.viaOrganiser && !(await deps.storage.getSession(id)))
       throw new ApiException(404, 'not_found', 'There is no such session. It may have been deleted.')
-    const { ticket, expiresAt } = deps.tickets.issue({ sessionId: id, role: grant.role })
+    const { ticket, expiresAt } = await deps.tickets.issue({ sessionId: id, role: grant.role })
     c.header('cache-control', 'no-store')
     return c.json({ ticket, expiresAt: new Date(expiresAt).toISOString() }, 201)
   })

@@ -11,48 +11,48 @@ function clock(start = 1_000_000) {
 }
 
 describe('ticket store', () => {
-  it('issues unguessable tickets that open their grant exactly once', () => {
+  it('issues unguessable tickets that open their grant exactly once', async () => {
     const time = clock()
     const store = createTicketStore({ ttlMs: 30_000, now: time.now })
-    const a = store.issue(grant)
-    const b = store.issue(grant)
+    const a = await store.issue(grant)
+    const b = await store.issue(grant)
     expect(a.ticket).not.toBe(b.ticket)
     expect(Buffer.from(a.ticket, 'base64url').length).toBe(32)
     expect(a.expiresAt).toBe(time.now() + 30_000)
-    expect(store.redeem(a.ticket)).toEqual(grant)
-    expect(store.redeem(a.ticket)).toBeNull()
-    expect(store.redeem(b.ticket)).toEqual(grant)
+    expect(await store.redeem(a.ticket)).toEqual(grant)
+    expect(await store.redeem(a.ticket)).toBeNull()
+    expect(await store.redeem(b.ticket)).toEqual(grant)
     expect(store.outstanding).toBe(0)
   })
 
-  it('refuses unknown, empty and oversized tickets', () => {
+  it('refuses unknown, empty and oversized tickets', async () => {
     const store = createTicketStore({ ttlMs: 30_000 })
-    store.issue(grant)
-    expect(store.redeem('')).toBeNull()
-    expect(store.redeem('x'.repeat(43))).toBeNull()
-    expect(store.redeem('x'.repeat(10_000))).toBeNull()
+    await store.issue(grant)
+    expect(await store.redeem('')).toBeNull()
+    expect(await store.redeem('x'.repeat(43))).toBeNull()
+    expect(await store.redeem('x'.repeat(10_000))).toBeNull()
     expect(store.outstanding).toBe(1)
   })
 
-  it('lets a ticket expire after its TTL and forgets expired tickets', () => {
+  it('lets a ticket expire after its TTL and forgets expired tickets', async () => {
     const time = clock()
     const store = createTicketStore({ ttlMs: 30_000, now: time.now })
-    const early = store.issue(grant)
+    const early = await store.issue(grant)
     time.advance(29_999)
-    const late = store.issue({ sessionId: 'session-5678', role: 'observer' })
+    const late = await store.issue({ sessionId: 'session-5678', role: 'observer' })
     time.advance(1)
-    expect(store.redeem(early.ticket)).toBeNull()
+    expect(await store.redeem(early.ticket)).toBeNull()
     expect(store.outstanding).toBe(1)
-    expect(store.redeem(late.ticket)).toEqual({ sessionId: 'session-5678', role: 'observer' })
+    expect(await store.redeem(late.ticket)).toEqual({ sessionId: 'session-5678', role: 'observer' })
   })
 
-  it('holds at most maxOutstanding tickets, dropping the oldest', () => {
+  it('holds at most maxOutstanding tickets, dropping the oldest', async () => {
     const store = createTicketStore({ ttlMs: 30_000, maxOutstanding: 3 })
-    const issued = Array.from({ length: 5 }, () => store.issue(grant).ticket)
+    const issued = await Promise.all(Array.from({ length: 5 }, async () => (await store.issue(grant)).ticket))
     expect(store.outstanding).toBe(3)
-    expect(store.redeem(issued[0])).toBeNull()
-    expect(store.redeem(issued[1])).toBeNull()
-    expect(store.redeem(issued[4])).toEqual(grant)
+    expect(await store.redeem(issued[0])).toBeNull()
+    expect(await store.redeem(issued[1])).toBeNull()
+    expect(await store.redeem(issued[4])).toEqual(grant)
   })
 })
 
@@ -65,7 +65,7 @@ describe('resolveSyncGrant', () => {
 
   it('redeems a ticket once', async () => {
     const tickets = createTicketStore({ ttlMs: 30_000 })
-    const { ticket } = tickets.issue(grant)
+    const { ticket } = await tickets.issue(grant)
     expect(await resolveSyncGrant(url(`?ticket=${ticket}&user=u1`), storage, tickets)).toEqual(grant)
     expect(await resolveSyncGrant(url(`?ticket=${ticket}`), storage, tickets)).toBeNull()
   })

@@ -14,10 +14,18 @@ export interface IssuedTicket {
   expiresAt: number
 }
 
+/**
+ * Where tickets wait between `issue` (REST) and `redeem` (the WebSocket upgrade): in memory for
+ * one process, in Redis when several instances share the load (apps/server/src/cluster), since
+ * the two requests may reach different instances.
+ */
 export interface TicketStore {
-  issue(grant: TicketGrant): IssuedTicket
+  issue(grant: TicketGrant): Promise<IssuedTicket>
   /** The ticket's grant, once: a second redeem, an expired or an unknown ticket gives null. */
-  redeem(ticket: string): TicketGrant | null
+  redeem(ticket: string): Promise<TicketGrant | null>
+}
+
+export interface MemoryTicketStore extends TicketStore {
   /** Tickets issued and neither redeemed nor expired (expired ones are dropped lazily). */
   readonly outstanding: number
 }
@@ -34,7 +42,12 @@ export interface TicketStoreOptions {
 }
 
 /** Longer than any ticket the store issues (32 random bytes in base64url are 43 characters). */
-const MAX_TICKET_LENGTH = 128
+export const MAX_TICKET_LENGTH = 128
+
+/** A new ticket: 32 random bytes, base64url. Stores keep only its hash (`hashSecret`). */
+export function newTicket(): string {
+  return randomBytes(32).toString('base64url')
+}
 
 /**
  * Short-lived, single-use WebSocket tickets, so the long-lived role token never travels in a
@@ -45,7 +58,7 @@ export function createTicketStore({
   ttlMs,
   maxOutstanding = 10_000,
   now = Date.now,
-}: TicketStoreOptions): TicketStore {
+}: TicketStoreOptions): MemoryTicketStore {
   // Insertion order is expiry order (one TTL for all), so expired entries are always at the front.
   const pending = new Map<string, TicketGrant & { expiresAt: number }>()
 
@@ -57,7 +70,7 @@ export function createTicketStore({
   }
 
   return {
-    issue(grant) {
+    async issue(grant) {
       const at = now()
       dropExpired(at)
       while (pending.size >= maxOutstanding) {
@@ -65,12 +78,12 @@ export function createTicketStore({
         if (oldest === undefined) break
         pending.delete(oldest)
       }
-      const ticket = randomBytes(32).toString('base64url')
+      const ticket = newTicket()
       const expiresAt = at + ttlMs
       pending.set(hashSecret(ticket), { sessionId: grant.sessionId, role: grant.role, expiresAt })
       return { ticket, expiresAt }
     },
-    redeem(ticket) {
+    async redeem(ticket) {
       if (typeof ticket !== 'string' || ticket.length === 0 || ticket.length > MAX_TICKET_LENGTH) return null
       const at = now()
       dropExpired(at)
