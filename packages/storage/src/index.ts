@@ -1,4 +1,6 @@
 export { CHECKPOINT_SPACING } from './checkpoints.ts'
+export { type OpenStorageOptions, openStorage } from './openStorage.ts'
+export { openPostgresStorage, type PostgresStorageOptions } from './postgres/PostgresStorage.ts'
 export { type BackupResult, backupSqliteDatabase } from './sqlite/backup.ts'
 export { openSqliteStorage, type SqliteStorageOptions } from './sqlite/SqliteStorage.ts'
 export type {

@@ -5,9 +5,9 @@ import { DatabaseSync } from 'node:sqlite'
 import { Kysely, SqliteDialect } from 'kysely'
 import { Migrator } from 'kysely/migration'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { migrationProvider } from '../migrations.ts'
 import type { Storage } from '../types.ts'
 import { backupSqliteDatabase } from './backup.ts'
-import { migrationProvider } from './migrations.ts'
 import { kyselyDatabaseFromNodeSqlite } from './nodeSqliteAdapter.ts'
 import { openSqliteStorage } from './SqliteStorage.ts'
 
@@ -112,7 +112,9 @@ describe('interview phases in SQLite', () => {
     const db = new Kysely<unknown>({
       dialect: new SqliteDialect({ database: kyselyDatabaseFromNodeSqlite(raw) }),
     })
-    const { error } = await new Migrator({ db, provider: migrationProvider }).migrateTo('0002_audit_log')
+    const { error } = await new Migrator({ db, provider: migrationProvider('sqlite') }).migrateTo(
+      '0002_audit_log',
+    )
     expect(error).toBeUndefined()
     raw.exec(
       "INSERT INTO sessions (id, title, scenario_id, level, candidate_name, created_at) VALUES ('sess-old', 'Old', NULL, 'mid', NULL, '2025-12-01T00:00:00.000Z')",

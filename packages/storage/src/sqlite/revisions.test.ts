@@ -5,8 +5,8 @@ import { DatabaseSync } from 'node:sqlite'
 import { Kysely, SqliteDialect } from 'kysely'
 import { Migrator } from 'kysely/migration'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { migrationProvider } from '../migrations.ts'
 import type { Storage } from '../types.ts'
-import { migrationProvider } from './migrations.ts'
 import { kyselyDatabaseFromNodeSqlite } from './nodeSqliteAdapter.ts'
 import { openSqliteStorage } from './SqliteStorage.ts'
 
@@ -100,7 +100,9 @@ describe('revisions in SQLite (0007_revisions)', () => {
     const db = new Kysely<unknown>({
       dialect: new SqliteDialect({ database: kyselyDatabaseFromNodeSqlite(raw) }),
     })
-    const { error } = await new Migrator({ db, provider: migrationProvider }).migrateTo('0006_retired_tokens')
+    const { error } = await new Migrator({ db, provider: migrationProvider('sqlite') }).migrateTo(
+      '0006_retired_tokens',
+    )
     expect(error).toBeUndefined()
     raw.exec(
       "INSERT INTO sessions (id, title, created_at) VALUES ('sess-old', 'Old', '2026-01-01T00:00:00.000Z'); INSERT INTO doc_checkpoints VALUES ('sess-old', 500, 1, x'01'), ('sess-old', 1000, 2, x'02')",

@@ -1,5 +1,10 @@
 import type { Generated } from 'kysely'
 
+/*
+ * The tables as both backends read them (migrations.ts makes them). PostgreSQL's bigint columns
+ * come back as numbers and its bytea as Uint8Array (postgres/PostgresStorage.ts parses them so).
+ */
+
 export interface SessionsTable {
   id: string
   title: string
@@ -29,6 +34,13 @@ export interface RevokedTokensTable {
 /** The tombstone of a deleted session: only its token hashes and when (migration 0006). */
 export interface DeletedSessionTokensTable {
   token_hash: string
+  /** ISO 8601 */
+  deleted_at: string
+}
+
+/** Sessions deleted by any server process, so late flushes of their documents are dropped (migration 0009). */
+export interface DeletedSessionsTable {
+  session_id: string
   /** ISO 8601 */
   deleted_at: string
 }
@@ -155,6 +167,7 @@ export interface Database {
   session_tokens: SessionTokensTable
   revoked_tokens: RevokedTokensTable
   deleted_session_tokens: DeletedSessionTokensTable
+  deleted_sessions: DeletedSessionsTable
   doc_updates: DocUpdatesTable
   doc_checkpoints: DocCheckpointsTable
   audit_log: AuditLogTable
