@@ -6,8 +6,8 @@ import { type GrantEnv, resolveGrant } from './http/grant.ts'
 import { registerMethodNotAllowed } from './http/methodNotAllowed.ts'
 import { type ApiRateLimits, rateLimit } from './http/rateLimit.ts'
 import { securityHeaders } from './http/securityHeaders.ts'
+import { type AppObservability, observeRequests, registerProbeRoutes } from './observability/http.ts'
 import { type AnalysisRoutesDeps, registerAnalysisRoutes } from './routes/analysis.ts'
-import { registerHealthRoute } from './routes/health.ts'
 import { type InterviewRoutesDeps, registerInterviewRoutes } from './routes/interview.ts'
 import { type ReportRoutesDeps, registerReportRoutes } from './routes/report.ts'
 import { type RequirementRoutesDeps, registerRequirementRoutes } from './routes/requirements.ts'
@@ -35,6 +35,8 @@ export interface AppDeps
   adminToken: string
   api: ApiLimits
   logHealth?: LogHealth
+  /** Logs, metrics and probes (observability/http.ts); every part optional, so tests and old callers need none. */
+  observability?: AppObservability
 }
 
 /** What guards /api before any route runs. */
@@ -46,7 +48,7 @@ export interface ApiLimits {
   maxJsonDepth: number
 }
 
-/** The HTTP side of the server: REST under /api, /healthz, and the web app. */
+/** The HTTP side of the server: REST under /api, /healthz, /readyz, /metrics, and the web app. */
 export function createApp(deps: AppDeps): OpenAPIHono {
   const app = new OpenAPIHono({
     // Every validation failure answers the same way: 400 and the fields that are wrong.
@@ -58,7 +60,8 @@ export function createApp(deps: AppDeps): OpenAPIHono {
         )
     },
   })
-  app.onError(onError)
+  // First, so every line and every response of a request carries its id, whatever answers it.
+  observeRequests(app, deps.observability ?? {}, onError)
   app.use(securityHeaders)
   // Cheapest first: budgets, then the body's size and nesting, then who the token is.
   app.use('/api/*', rateLimit(deps.api.rateLimits, { trustProxy: deps.api.trustProxy }))
@@ -67,12 +70,19 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   app.use<'/api/*', GrantEnv>('/api/*', resolveGrant({ adminToken: deps.adminToken, storage: deps.storage }))
   app.notFound((c) => c.json(apiErrorBody('not_found', `No route for ${c.req.method} ${c.req.path}.`), 404))
 
-  registerHealthRoute(app, async () => {
-    await deps.storage.ping()
-    // Edits that cannot reach the log are as bad as a database that does not answer.
-    const problem = deps.logHealth?.problem()
-    if (problem) throw new Error(problem)
-  })
+  registerProbeRoutes(
+    app,
+    {
+      database: async () => {
+        await deps.storage.ping()
+        // Edits that cannot reach the log are as bad as a database that does not answer.
+        const problem = deps.logHealth?.problem()
+        if (problem) throw new Error(problem)
+      },
+      reachable: () => deps.storage.ping(),
+    },
+    deps.observability ?? {},
+  )
   registerSessionRoutes(app, deps)
   registerTicketRoutes(app, deps)
   registerInterviewRoutes(app, deps)

@@ -738,10 +738,15 @@ describe('logs', () => {
   })
 
   it('never contain a token, even when a request that carries one fails on the server', async () => {
-    const server = await start()
+    const lines: string[] = []
+    // Every line the server writes: its JSON log (at the most verbose level) and the console.
+    const server = await startTestServer(
+      { LOG_LEVEL: 'trace' },
+      { logDestination: { write: (line: string) => void lines.push(line) } },
+    )
+    servers.push(server)
     const session = await createSession(server.url)
     const token = session.token('candidate')
-    const lines: string[] = []
     for (const method of ['log', 'info', 'warn', 'error'] as const)
       vi.spyOn(console, method).mockImplementation((...args: unknown[]) => {
         lines.push(args.map((a) => (a instanceof Error ? `${a.message}\n${a.stack}` : String(a))).join(' '))
@@ -758,7 +763,10 @@ describe('logs', () => {
       body: '{}',
     })
     expect(organiserFailed.status).toBe(500)
-    expect(lines.some((line) => line.includes('[api]'))).toBe(true)
+    // The failures were logged, with the request's id, through the JSON log.
+    expect(
+      lines.filter((line) => line.includes('"request failed"') && line.includes('"requestId"')),
+    ).toHaveLength(2)
     const logged = lines.join('\n')
     expect(logged).not.toContain(token)
     expect(logged).not.toContain(TEST_ADMIN_TOKEN)

@@ -1,23 +1,32 @@
+import { randomBytes } from 'node:crypto'
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import { phaseRevisionLabel, shapeNamesOf } from '@scaleboard/revisions'
 import { DEFAULT_SCENARIOS_DIR, loadScenarios } from '@scaleboard/scenarios'
-import { DocumentLayer, documentIdOf, SyncCloseCode } from '@scaleboard/schema'
-import { openSqliteStorage, type Storage } from '@scaleboard/storage'
-import { createInProcessBus, RoomRegistry } from '@scaleboard/sync-room'
+import { SyncCloseCode } from '@scaleboard/schema'
+import { openStorage, type Storage } from '@scaleboard/storage'
+import { isClientFault, RoomRegistry } from '@scaleboard/sync-room'
+import type { DestinationStream } from 'pino'
 import { resolveAdminToken } from './adminToken.ts'
 import { createApp } from './app.ts'
 import { prepareInitialBoards } from './boards/scenarioBoard.ts'
+import { createLocalChannel } from './cluster/clusterChannel.ts'
+import { createRedisCluster, type RedisCluster } from './cluster/redisCluster.ts'
 import type { Config } from './config.ts'
 import { linkOrigin } from './http/linkOrigin.ts'
 import { type ApiRateLimits, createApiRateLimits } from './http/rateLimit.ts'
 import { createSessionState } from './interview/sessionState.ts'
+import { createLogger, errorReporter, type Logger } from './observability/logger.ts'
+import { createMetrics, type Metrics } from './observability/metrics.ts'
+import { startMetricsServer } from './observability/metricsServer.ts'
+import { createReadiness, type Readiness } from './observability/readiness.ts'
 import { startRetention } from './retention.ts'
 import { createRevisionService } from './revisions/revisionService.ts'
 import { createSessionEvents } from './revisions/sessionEvents.ts'
 import { createSessionDeletion } from './sessionDeletion.ts'
 import { boardGuardFactory, roomLimits } from './sync/boardRoomOptions.ts'
 import { createLogHealth } from './sync/logHealth.ts'
+import { createSessionFanout } from './sync/sessionFanout.ts'
 import { createTicketStore } from './sync/tickets.ts'
 import { createSyncUpgradeHandler } from './sync/upgrade.ts'
 
@@ -29,14 +38,30 @@ export interface RunningServer {
   adminTokenGenerated: boolean
   storage: Storage
   rooms: RoomRegistry
+  /** This instance's name in logs, metrics and the bus (INSTANCE_ID or a random one). */
+  instanceId: string
+  /** The Redis link to the other instances, when REDIS_URL is set. */
+  cluster: RedisCluster | null
+  /** JSON logs (pino), with the instance id on every line. */
+  logger: Logger
+  metrics: Metrics
+  /** /readyz: ready once listening; draining from the start of `close()`. */
+  readiness: Readiness
+  /** The separate metrics listener, when METRICS_PORT is set. */
+  metricsPort: number | null
   /** The /api rate limiters (http/rateLimiter.ts `RateLimiter`s, keyed by client address or token). */
   rateLimits: ApiRateLimits
   /** Stops accepting, closes sockets, flushes every room to the log, closes storage. */
   close(): Promise<void>
 }
 
+export interface StartOptions {
+  /** Where the JSON log lines go instead of stdout (tests read them back). */
+  logDestination?: DestinationStream
+}
+
 /** Wires storage, rooms, HTTP and WebSocket on one port. main.ts and the tests both start here. */
-export async function startServer(config: Config): Promise<RunningServer> {
+export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   // A broken scenario file stops the start with a message naming the file and field.
   const scenarios = new Map(
     (await loadScenarios(config.SCENARIOS_DIR ?? DEFAULT_SCENARIOS_DIR)).map((scenario) => [
@@ -45,41 +70,67 @@ export async function startServer(config: Config): Promise<RunningServer> {
     ]),
   )
   const initialBoards = await prepareInitialBoards(scenarios.values())
-  const storage = await openSqliteStorage({ dataDir: config.DATA_DIR })
+  const instanceId = config.INSTANCE_ID ?? `scaleboard-${randomBytes(4).toString('hex')}`
+  const logger = createLogger({ level: config.LOG_LEVEL, instanceId, destination: options.logDestination })
+  const readiness = createReadiness()
+  // Filled in once the rooms exist; the gauges are read only when /metrics is scraped.
+  let rooms: RoomRegistry | null = null
+  const metrics = createMetrics({
+    instanceId,
+    rooms: () => rooms?.loadedRoomCount ?? 0,
+    connections: () => rooms?.connectionCounts ?? {},
+  })
+  const storage = await openStorage({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR })
+  if (config.DATABASE_URL && !config.REDIS_URL)
+    logger.warn('DATABASE_URL without REDIS_URL: run one instance only (several need Redis between them)')
+  // Several instances: edits, presence and session events cross over Redis (cluster/).
+  const cluster = config.REDIS_URL
+    ? await createRedisCluster({
+        url: config.REDIS_URL,
+        instanceId,
+        onBusLag: metrics.busLag,
+        onError: errorReporter({ logger, component: 'cluster', count: metrics.error }),
+      }).catch(async (error: unknown) => {
+        await storage.close()
+        throw error
+      })
+    : null
   const { token: adminToken, generated } = resolveAdminToken(config.DATA_DIR, config.ADMIN_TOKEN)
   const logHealth = createLogHealth()
   const { slots, ...limits } = roomLimits(config)
-  const rooms = new RoomRegistry({
+  rooms = new RoomRegistry({
     log: storage,
-    bus: createInProcessBus(),
+    // One instance needs no bus: its rooms are the only ones, and checkpoint from memory.
+    bus: cluster?.bus,
+    observer: metrics.roomObserver,
+    // The observer counts the rooms' failures; the reporter only logs them.
+    onError: errorReporter({ logger, component: 'room', isRoutine: isClientFault }),
     guard: boardGuardFactory(config),
     limits,
     maxConnectionsPerRole: slots,
     health: logHealth,
   })
   // WebSocket tickets: the web app trades its role token for one before every (re)connect.
-  const tickets = createTicketStore({ ttlMs: 30_000 })
+  const tickets = cluster?.tickets ?? createTicketStore({ ttlMs: 30_000 })
   const rateLimits = createApiRateLimits({
     perIp: config.RATE_LIMIT_PER_IP,
     perToken: config.RATE_LIMIT_PER_TOKEN,
     authFailures: config.RATE_LIMIT_AUTH_FAILURES,
   })
   let listeningUrl = ''
+  // What the server sends to, or does to, a session's sockets reaches every instance.
+  const fanout = createSessionFanout({
+    rooms,
+    channel: cluster?.channel ?? createLocalChannel(),
+    onSessionDeleted: (sessionId) => sessionDeletion.markDeleted(sessionId),
+  })
   // The organiser's DELETE and retention delete sessions alike: boards closed (4404), data gone, audited.
   const sessionDeletion = createSessionDeletion({
     storage,
-    closeConnections: (sessionId) => {
-      for (const layer of DocumentLayer.options)
-        rooms.disconnect(
-          documentIdOf(sessionId, layer),
-          () => true,
-          SyncCloseCode.sessionDeleted,
-          'this interview was deleted',
-        )
-    },
+    closeConnections: (sessionId) =>
+      fanout.disconnect(sessionId, null, SyncCloseCode.sessionDeleted, 'this interview was deleted'),
+    announce: fanout.sessionDeleted,
   })
-  const broadcastToSession = (sessionId: string, frame: Uint8Array) =>
-    rooms.broadcast(sessionId, frame, (connection) => connection.wantsSessionState === true)
   const revisions = createRevisionService({
     storage,
     rooms,
@@ -88,7 +139,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   })
   const sessionState = createSessionState({
     storage,
-    broadcast: broadcastToSession,
+    broadcast: fanout.broadcast,
     onPhaseLeft: async (session, left, at) => {
       const label = phaseRevisionLabel(left)
       if (label) await revisions.take(session.id, { label, kind: 'phase', author: 'system', at })
@@ -126,17 +177,23 @@ export async function startServer(config: Config): Promise<RunningServer> {
     }),
     scenarios,
     sessionDeletion,
-    revokeConnections: (sessionId, role) => {
-      for (const layer of DocumentLayer.options)
-        rooms.disconnect(
-          documentIdOf(sessionId, layer),
-          (connection) => connection.author.role === role,
-          SyncCloseCode.tokenRevoked,
-          'this link was replaced by a new one: ask the organiser for it',
-        )
-    },
+    revokeConnections: (sessionId, role) =>
+      fanout.disconnect(
+        sessionId,
+        role,
+        SyncCloseCode.tokenRevoked,
+        'this link was replaced by a new one: ask the organiser for it',
+      ),
     initialBoard: (scenarioId) => initialBoards.get(scenarioId) ?? null,
     web: { distDir: config.WEB_DIST_DIR, tldrawLicenseKey: config.TLDRAW_LICENSE_KEY },
+    observability: {
+      logger,
+      metrics,
+      metricsToken: config.METRICS_TOKEN,
+      instanceId,
+      readiness,
+      redis: cluster ? () => cluster.ping() : undefined,
+    },
   })
   const sync = createSyncUpgradeHandler({
     storage,
@@ -146,6 +203,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
     authFailures: rateLimits.authFailures,
     sessionState,
     isSessionDeleted: sessionDeletion.isDeleted,
+    onError: errorReporter({ logger, component: 'sync', count: metrics.error }),
+    onRefused: metrics.rejectedFrame,
   })
 
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
@@ -156,6 +215,11 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const { port } = server.address() as AddressInfo
   const host = config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST
   listeningUrl = `http://${host}:${port}`
+  const metricsServer =
+    config.METRICS_PORT === undefined
+      ? null
+      : await startMetricsServer({ host: config.HOST, port: config.METRICS_PORT, registry: metrics.registry })
+  readiness.markReady()
   // Sessions past RETENTION_DAYS go now, then daily.
   const retention = config.RETENTION_DAYS
     ? await startRetention({ storage, deletion: sessionDeletion, days: config.RETENTION_DAYS })
@@ -169,9 +233,16 @@ export async function startServer(config: Config): Promise<RunningServer> {
     adminTokenGenerated: generated,
     storage,
     rooms,
+    instanceId,
+    cluster,
+    logger,
+    metrics,
+    readiness,
+    metricsPort: metricsServer?.port ?? null,
     rateLimits,
     close() {
       closing ??= (async () => {
+        readiness.draining()
         retention?.stop()
         sync.close()
         await new Promise<void>((resolve) => server.close(() => resolve()))
@@ -180,7 +251,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
           console.error(
             `[server] ${unsavedUpdates} edits of board ${docId} could not be saved before stopping`,
           )
+        fanout.close()
+        await cluster?.close()
         await storage.close()
+        await metricsServer?.close()
       })()
       return closing
     },

@@ -2,8 +2,13 @@ import type { Storage } from '@scaleboard/storage'
 
 export interface SessionDeletionDeps {
   storage: Pick<Storage, 'deleteSession' | 'appendAudit'>
-  /** Closes every open socket of the session, on every layer, saying the session was deleted (4404). */
+  /**
+   * Closes every open socket of the session, on every layer, saying the session was deleted
+   * (4404), on every instance.
+   */
   closeConnections: (sessionId: string) => void
+  /** Tells the other instances, once the session is gone. */
+  announce?: (sessionId: string) => void
   now?: () => number
 }
 
@@ -18,11 +23,14 @@ export interface SessionDeletion {
   delete(sessionId: string, actor: 'organiser' | 'retention', detail: string | null): Promise<boolean>
   /** True for a session this process deleted or is deleting: no new socket may join its rooms. */
   isDeleted(sessionId: string): boolean
+  /** Another instance deleted the session: refuse its sockets here too. */
+  markDeleted(sessionId: string): void
 }
 
 export function createSessionDeletion({
   storage,
   closeConnections,
+  announce,
   now = Date.now,
 }: SessionDeletionDeps): SessionDeletion {
   // Session ids are random and never reused, so this only has to outlive the sockets and tickets
@@ -41,10 +49,12 @@ export function createSessionDeletion({
         if (!found && !known) deleted.delete(sessionId)
       }
       if (!found) return false
+      announce?.(sessionId)
       closeConnections(sessionId)
       await storage.appendAudit({ at, actor, action: 'session.deleted', sessionId, detail })
       return true
     },
     isDeleted: (sessionId) => deleted.has(sessionId),
+    markDeleted: (sessionId) => void deleted.add(sessionId),
   }
 }

@@ -7,17 +7,30 @@ import { WebSocket } from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { loadConfig } from './config.ts'
-import { type RunningServer, startServer } from './server.ts'
+import { type RunningServer, type StartOptions, startServer } from './server.ts'
 
 export const TEST_ADMIN_TOKEN = 'Tq7vX2mKp9LwR4sZ8nBc3YhJ6fDg5EaU1oIxVtN0'
 
-/** A real server on 127.0.0.1 with a random port and a fresh SQLite file. */
+/**
+ * A real server on 127.0.0.1 with a random port and a fresh SQLite file. Its JSON logs keep to
+ * warnings and errors unless `env.LOG_LEVEL` says otherwise, and go to `options.logDestination`
+ * when given.
+ */
 export async function startTestServer(
   env: Record<string, string> = {},
+  options: StartOptions = {},
 ): Promise<RunningServer & { dataDir: string }> {
   const dataDir = env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'scaleboard-server-'))
   const server = await startServer(
-    loadConfig({ PORT: '0', HOST: '127.0.0.1', ADMIN_TOKEN: TEST_ADMIN_TOKEN, ...env, DATA_DIR: dataDir }),
+    loadConfig({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      ADMIN_TOKEN: TEST_ADMIN_TOKEN,
+      LOG_LEVEL: 'warn',
+      ...env,
+      DATA_DIR: dataDir,
+    }),
+    options,
   )
   return Object.assign(server, { dataDir })
 }

@@ -107,6 +107,14 @@ interface ConnectionState {
 
 type RoomState = 'ready' | 'closing' | 'closed'
 
+/**
+ * Whether an error is a client's fault (a malformed frame, a broken rule or limit) rather than the
+ * server's: logged without a stack, not counted as a failure.
+ */
+export function isClientFault(error: unknown): boolean {
+  return error instanceof MalformedMessageError || error instanceof ConnectionRefusal
+}
+
 /** Why a connection is closed, from the closed set of SyncCloseCode. */
 class ConnectionRefusal extends Error {
   readonly code: SyncCloseCode
@@ -227,15 +235,14 @@ export class Room {
       options.onError ??
       ((error, context) =>
         // A client's bad frame is routine; only our own failures deserve a stack trace.
-        error instanceof MalformedMessageError || error instanceof ConnectionRefusal
+        isClientFault(error)
           ? console.warn(`[room ${this.docId}] ${context}`)
           : console.error(`[room ${this.docId}] ${context}`, error))
     if (this.#observer) {
       const report = this.#onError
       const observer = this.#observer
       this.#onError = (error, context) => {
-        if (!(error instanceof MalformedMessageError || error instanceof ConnectionRefusal))
-          observer.failed(context)
+        if (!isClientFault(error)) observer.failed(context)
         report(error, context)
       }
     }

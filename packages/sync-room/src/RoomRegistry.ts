@@ -61,6 +61,14 @@ export class RoomRegistry {
     return this.#entries.size
   }
 
+  /** Joined connections of every loaded room, per role (for metrics). */
+  get connectionCounts(): Record<Role, number> {
+    const counts: Record<Role, number> = { candidate: 0, interviewer: 0, observer: 0 }
+    for (const entry of this.#entries.values())
+      for (const [role, joined] of entry.joined) counts[role] += joined
+    return counts
+  }
+
   /** Loaded rooms whose accepted edits are not all stored yet, with how many are waiting. */
   get unsavedRooms(): Array<{ docId: string; unsavedUpdates: number }> {
     return [...this.#entries.entries()]

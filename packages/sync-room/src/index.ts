@@ -22,7 +22,7 @@ export {
   MessageType,
   SyncStep,
 } from './protocol.ts'
-export { Room, type RoomConnection, type RoomOptions } from './Room.ts'
+export { isClientFault, Room, type RoomConnection, type RoomOptions } from './Room.ts'
 export {
   DEFAULT_CONNECTIONS_PER_ROLE,
   RoomFullError,

@@ -14,6 +14,15 @@ async function main(args: string[]): Promise<number> {
     return 2
   }
   const config = loadConfig(process.env)
+  if (config.DATABASE_URL) {
+    // The data is in PostgreSQL, not in DATA_DIR: its own tools back it up consistently.
+    console.error(
+      'DATABASE_URL is set: the data is in PostgreSQL. Back it up with pg_dump, e.g.\n' +
+        '  pg_dump --format=custom --file=scaleboard.dump "$DATABASE_URL"\n' +
+        'and restore with pg_restore (README, "Run several instances").',
+    )
+    return 2
+  }
   const { file, pages } = await backupSqliteDatabase(config.DATA_DIR, resolve(target))
   console.log(`Backed up ${config.DATA_DIR}/scaleboard.db (${pages} pages) to ${file}`)
   return 0

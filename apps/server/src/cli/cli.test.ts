@@ -74,6 +74,14 @@ describe('pnpm backup', () => {
       },
     )
   })
+
+  it('points to pg_dump when the data is in PostgreSQL', async () => {
+    const env = envWith({ DATABASE_URL: 'postgres://scaleboard@127.0.0.1:1/scaleboard' })
+    await expect(run(process.execPath, [join(CLI, 'backup.ts'), 'x.db'], { env })).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('pg_dump'),
+    })
+  })
 })
 
 /** Starts main.ts as `pnpm start` does, returns its output up to "is running", then stops it. */

@@ -34,6 +34,10 @@ export interface SyncEndpointOptions {
    * just before the delete must not open a room of it, nor a socket join one after its sweep.
    */
   isSessionDeleted?: (sessionId: string) => boolean
+  /** The handler's own failures (default: the console). Never given a URL: it carries tickets. */
+  onError?: (error: unknown, context: string) => void
+  /** An upgrade refused (HTTP status) or accepted only to be closed (close code), for metrics. */
+  onRefused?: (statusOrCode: number) => void
 }
 
 /**
@@ -50,8 +54,14 @@ export function createSyncUpgradeHandler({
   authFailures,
   sessionState,
   isSessionDeleted = () => false,
+  onError = (error, context) => console.error(`[sync] ${context}: ${(error as Error)?.message ?? error}`),
+  onRefused = () => {},
 }: SyncEndpointOptions) {
   const wss = new WebSocketServer({ noServer: true, maxPayload: maxFrameBytes })
+  const refuse = (socket: Duplex, status: number, text: string) => {
+    onRefused(status)
+    refuseWith(socket, status, text)
+  }
 
   async function sendSessionState(sessionId: string, room: Room, connection: RoomConnection) {
     if (!sessionState || !connection.wantsSessionState) return
@@ -60,7 +70,7 @@ export function createSyncUpgradeHandler({
       if (session)
         room.broadcast(sessionState.frame(await sessionState.view(session)), (c) => c === connection)
     } catch (error) {
-      console.error(`[sync] could not send the session state: ${(error as Error).message}`)
+      onError(error, 'could not send the session state')
     }
   }
 
@@ -148,6 +158,7 @@ export function createSyncUpgradeHandler({
     code: number,
     reason: string,
   ) {
+    onRefused(code)
     // A close code reaches the client's UI; a refused handshake would only look like a network error.
     wss.handleUpgrade(request, socket, head, (ws) => {
       ws.on('error', () => {})
@@ -158,7 +169,7 @@ export function createSyncUpgradeHandler({
   return {
     handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer) {
       handleUpgrade(request, socket, head).catch((error) => {
-        console.error(`[sync] upgrade failed: ${(error as Error)?.message ?? error}`)
+        onError(error, 'upgrade failed')
         refuse(socket, 500, 'Internal Server Error')
       })
     },
@@ -171,7 +182,7 @@ export function createSyncUpgradeHandler({
 
 const DELETED_REASON = 'this interview was deleted'
 
-function refuse(socket: Duplex, status: number, text: string): void {
+function refuseWith(socket: Duplex, status: number, text: string): void {
   if (socket.destroyed) return
   socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
 }
