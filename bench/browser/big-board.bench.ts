@@ -9,9 +9,12 @@
  * - interactive: navigation start → a click on a card has selected it (clicks repeat until one does);
  * - edit: Scaleboard, a raw client renames a card → the new name in the peer's DOM (wall clock, both
  *   processes on this machine); plain, `mergeRemoteChanges(put)` of the same record → the same DOM;
+ *   and → painted: until the rendering of the first frame that holds the new name starts (the
+ *   batching of remote changes per frame moves the DOM change, not the paint, by up to a frame);
  * - frames: requestAnimationFrame deltas while a card moves at 60 Hz for 3 s (a peer dragging it;
  *   plain: a 60 Hz timer putting it), same camera on both pages;
  * - heap: JSHeapUsedSize after a forced GC (CDP).
+ * Scaleboard's drag also counts the store merges (`mergeRemoteChanges` calls) it caused.
  *
  *   pnpm --filter @scaleboard/web exec vite build --outDir /tmp/bigboard-dist --emptyOutDir
  *   WEB_DIST_DIR=/tmp/bigboard-dist pnpm exec playwright test --config bench/playwright.config.ts big-board -g figures
@@ -19,6 +22,7 @@
  * The profile test records a CPU profile of remote renames on the largest board; build the app
  * with `--minify false` into another directory first so that the function names are readable.
  * BIGBOARD_SIZES=100,500,2000 (default) picks the sizes. The plain page is built by this file.
+ * BIGBOARD_CPU_THROTTLE=2 slows both pages' CPU down that many times (CDP), as on a slower laptop.
  */
 import { execFileSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
@@ -37,6 +41,7 @@ const PLAIN_DIST = process.env.BIGBOARD_PLAIN_DIR ?? '/tmp/bigboard-plain'
 const PLAIN_ORIGIN = 'http://plain-tldraw.test'
 const KINDS: CardKind[] = ['load-balancer', 'model-server-cpu', 'model-server-gpu', 'cache', 'database']
 const RENAMES = 12
+const CPU_THROTTLE = Number(process.env.BIGBOARD_CPU_THROTTLE ?? 1)
 const DRAG_MS = 3_000
 /** the same view on both pages for edits, frames and heap: about 90 cards on screen */
 const CAMERA = { x: 20, y: 20, z: 0.5 }
@@ -59,6 +64,7 @@ interface Figures {
   firstShapeMs: number
   interactiveMs: number
   editMs: Stats
+  editPaintedMs: Stats
   frames: Stats
   heapMiB: number
 }
@@ -92,9 +98,14 @@ const stats = (values: number[]): Stats => {
   return { p50: at(0.5), p95: at(0.95), max: sorted.at(-1) ?? Number.NaN, n: sorted.length }
 }
 
-/** Installed before any page script: the first card's arrival, and rAF timestamps while recording. */
+/**
+ * Installed before any page script: the first card's arrival, rAF timestamps while recording, and
+ * whether the page is inside a frame's animation callbacks (then what changes now is painted next).
+ * The probe's callback is queued each frame before anything a page script queues later, and a task
+ * queued from it runs after that frame's rendering.
+ */
 function installProbes() {
-  const bench = { firstShape: -1, recording: false, frames: [] as number[] }
+  const bench = { firstShape: -1, recording: false, frames: [] as number[], inFrame: false }
   ;(window as unknown as { __bench: typeof bench }).__bench = bench
   const observer = new MutationObserver(() => {
     if (document.querySelector('[data-shape-id^="shape:card-"]')) {
@@ -105,6 +116,10 @@ function installProbes() {
   observer.observe(document, { childList: true, subtree: true })
   const tick = (t: number) => {
     if (bench.recording) bench.frames.push(t)
+    bench.inFrame = true
+    setTimeout(() => {
+      bench.inFrame = false
+    })
     requestAnimationFrame(tick)
   }
   requestAnimationFrame(tick)
@@ -114,7 +129,12 @@ async function newPage(browser: Browser): Promise<{ context: BrowserContext; pag
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
   context.on('weberror', (error) => console.warn(`[page error] ${error.error().message}`))
   await context.addInitScript(installProbes)
-  return { context, page: await context.newPage() }
+  const page = await context.newPage()
+  if (CPU_THROTTLE !== 1) {
+    const cdp = await context.newCDPSession(page)
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLE })
+  }
+  return { context, page }
 }
 
 const EDITOR = {
@@ -173,17 +193,25 @@ async function settle(page: Page, kind: Kind) {
   await page.waitForTimeout(1_000)
 }
 
-/** Resolves (in the page) with the epoch ms when the card's element shows the name. */
+type Seen = { seenAt: number; paintedAt: number }
+
+/**
+ * Records (in the page) the epoch ms when the card's element shows the name, and when the rendering
+ * of the first frame with it starts: at once inside a frame's callbacks, else at the next frame.
+ */
 function armNameWatch(page: Page, id: string, name: string) {
   return page.evaluate(
     ({ id, name }) => {
-      const bench = (window as unknown as { __bench: { seenAt?: number } }).__bench
-      bench.seenAt = undefined
+      const bench = (window as unknown as { __bench: { seen?: Seen; inFrame: boolean } }).__bench
+      bench.seen = undefined
       const target = document.querySelector(`[data-shape-id="${id}"]`) ?? document.body
       const seen = () => target.textContent?.includes(name)
+      const epochNow = () => performance.timeOrigin + performance.now()
       const observer = new MutationObserver(() => {
         if (seen()) {
-          bench.seenAt = performance.timeOrigin + performance.now()
+          const seenAt = epochNow()
+          if (bench.inFrame) bench.seen = { seenAt, paintedAt: seenAt }
+          else requestAnimationFrame(() => (bench.seen = { seenAt, paintedAt: epochNow() }))
           observer.disconnect()
         }
       })
@@ -193,15 +221,22 @@ function armNameWatch(page: Page, id: string, name: string) {
   )
 }
 
-async function seenAt(page: Page): Promise<number> {
+async function seenAt(page: Page): Promise<Seen> {
   const handle = await page.waitForFunction(
-    () => (window as unknown as { __bench: { seenAt?: number } }).__bench.seenAt ?? false,
+    () => (window as unknown as { __bench: { seen?: Seen } }).__bench.seen ?? false,
     null,
     {
       timeout: 30_000,
     },
   )
-  return (await handle.jsonValue()) as number
+  return (await handle.jsonValue()) as Seen
+}
+
+/** Latencies from a start (epoch ms) to the DOM change and to its frame. */
+type Latencies = { dom: number[]; painted: number[] }
+const since = (latencies: Latencies, from: number, seen: Seen) => {
+  latencies.dom.push(seen.seenAt - from)
+  latencies.painted.push(seen.paintedAt - from)
 }
 
 const renamed = (record: BoardRecord, name: string) => ({
@@ -215,21 +250,21 @@ async function remoteRenames(
   card: BoardRecord,
   label: string,
   count: number,
-): Promise<number[]> {
+): Promise<Latencies> {
   const records = openBoardRecords(doc)
-  const latencies: number[] = []
+  const latencies: Latencies = { dom: [], painted: [] }
   for (let i = 0; i < count; i++) {
     const name = `${label} ${i}`
     await armNameWatch(page, card.id, name)
     const sentAt = performance.timeOrigin + performance.now()
     records.set(card.id, renamed(card, name))
-    latencies.push((await seenAt(page)) - sentAt)
+    since(latencies, sentAt, await seenAt(page))
   }
   return latencies
 }
 
-async function localRenames(page: Page, card: BoardRecord, count: number): Promise<number[]> {
-  const latencies: number[] = []
+async function localRenames(page: Page, card: BoardRecord, count: number): Promise<Latencies> {
+  const latencies: Latencies = { dom: [], painted: [] }
   for (let i = 0; i < count; i++) {
     const name = `Plain rename ${i}`
     await armNameWatch(page, card.id, name)
@@ -242,9 +277,28 @@ async function localRenames(page: Page, card: BoardRecord, count: number): Promi
       },
       { record: renamed(card, name) },
     )
-    latencies.push((await seenAt(page)) - putAt)
+    since(latencies, putAt, await seenAt(page))
   }
   return latencies
+}
+
+/** Counts the store merges (`mergeRemoteChanges` calls) in the Scaleboard page while `during` runs. */
+async function countMerges(page: Page, during: () => Promise<void>): Promise<number> {
+  await page.evaluate(() => {
+    const store = window.__scaleboardEditor?.store as unknown as PageEditor['store'] & { __merges?: number }
+    const merge = store.mergeRemoteChanges
+    store.__merges = 0
+    store.mergeRemoteChanges = function (change) {
+      store.__merges = (store.__merges ?? 0) + 1
+      return merge.call(this, change)
+    }
+  })
+  await during()
+  return page.evaluate(() => {
+    const store = window.__scaleboardEditor?.store as unknown as PageEditor['store'] & { __merges?: number }
+    delete (store as Partial<PageEditor['store']>).mergeRemoteChanges
+    return store.__merges ?? Number.NaN
+  })
 }
 
 async function recordFrames(page: Page, during: () => Promise<void>): Promise<Stats> {
@@ -262,16 +316,19 @@ async function recordFrames(page: Page, during: () => Promise<void>): Promise<St
   return stats(frames.slice(1).map((t, i) => t - (frames[i] as number)))
 }
 
-async function remoteDrag(doc: Y.Doc, card: BoardRecord): Promise<number> {
+/** A peer drags the card at 60 Hz; returns its last x and how many moves it sent. */
+async function remoteDrag(doc: Y.Doc, card: BoardRecord): Promise<{ x: number; moves: number }> {
   const records = openBoardRecords(doc)
   let x = card.x as number
+  let moves = 0
   const started = Date.now()
   while (Date.now() - started < DRAG_MS) {
     x += 3
+    moves++
     records.set(card.id, { ...card, x })
     await new Promise((r) => setTimeout(r, 1000 / 60))
   }
-  return x
+  return { x, moves }
 }
 
 async function heapMiB(page: Page): Promise<number> {
@@ -378,13 +435,16 @@ test('figures: Scaleboard against plain tldraw, per board size', async ({ browse
     )
     await settle(sb.page, 'scaleboard')
     const sbEdits = await remoteRenames(sb.page, writer.doc, card0, `Remote rename ${cards}`, RENAMES)
-    let lastX = 0
-    const sbFrames = await recordFrames(sb.page, async () => {
-      lastX = await remoteDrag(writer.doc, card1)
+    let drag = { x: 0, moves: 0 }
+    let sbFrames: Stats | null = null
+    const sbMerges = await countMerges(sb.page, async () => {
+      sbFrames = await recordFrames(sb.page, async () => {
+        drag = await remoteDrag(writer.doc, card1)
+      })
+      await expect
+        .poll(() => sb.page.evaluate(() => window.__scaleboardEditor?.getShape('shape:card-1' as never)?.x))
+        .toBe(drag.x)
     })
-    await expect
-      .poll(() => sb.page.evaluate(() => window.__scaleboardEditor?.getShape('shape:card-1' as never)?.x))
-      .toBe(lastX)
     const sbHeap = await heapMiB(sb.page)
     await sb.context.close()
     writer.provider.destroy()
@@ -422,27 +482,38 @@ test('figures: Scaleboard against plain tldraw, per board size', async ({ browse
     const plainHeap = await heapMiB(plain.page)
     await plain.context.close()
 
-    const sbFig: Figures = { ...sbOpen, editMs: stats(sbEdits.slice(2)), frames: sbFrames, heapMiB: sbHeap }
+    const sbFig: Figures = {
+      ...sbOpen,
+      editMs: stats(sbEdits.dom.slice(2)),
+      editPaintedMs: stats(sbEdits.painted.slice(2)),
+      frames: sbFrames as unknown as Stats,
+      heapMiB: sbHeap,
+    }
     const plainFig: Figures = {
       ...plainOpen,
-      editMs: stats(plainEdits.slice(2)),
+      editMs: stats(plainEdits.dom.slice(2)),
+      editPaintedMs: stats(plainEdits.painted.slice(2)),
       frames: plainFrames,
       heapMiB: plainHeap,
     }
-    console.info(`[${cards} cards, ${held.length} records] scaleboard ${JSON.stringify(sbFig)}`)
+    console.info(
+      `[${cards} cards, ${held.length} records] scaleboard ${JSON.stringify(sbFig)}; the drag: ${drag.moves} moves, ${sbMerges} store merges`,
+    )
     console.info(`[${cards} cards, ${held.length} records] plain      ${JSON.stringify(plainFig)}`)
     rows.push(
       `| ${cards} (${held.length}) | ${f(sbFig.firstShapeMs)} / ${f(plainFig.firstShapeMs)} (${ratio(sbFig.firstShapeMs, plainFig.firstShapeMs)})` +
         ` | ${f(sbFig.interactiveMs)} / ${f(plainFig.interactiveMs)} (${ratio(sbFig.interactiveMs, plainFig.interactiveMs)})` +
         ` | ${f(sbFig.editMs.p50, 1)} / ${f(plainFig.editMs.p50, 1)} (${ratio(sbFig.editMs.p50, plainFig.editMs.p50)})` +
+        ` | ${f(sbFig.editPaintedMs.p50, 1)} / ${f(plainFig.editPaintedMs.p50, 1)} (${ratio(sbFig.editPaintedMs.p50, plainFig.editPaintedMs.p50)})` +
         ` | ${f(sbFig.frames.p50, 1)}, ${f(sbFig.frames.p95, 1)} (${sbFig.frames.n + 1}) / ${f(plainFig.frames.p50, 1)}, ${f(plainFig.frames.p95, 1)} (${plainFig.frames.n + 1}) (p95 ${ratio(sbFig.frames.p95, plainFig.frames.p95)})` +
-        ` | ${f(sbFig.heapMiB, 1)} / ${f(plainFig.heapMiB, 1)} (${ratio(sbFig.heapMiB, plainFig.heapMiB)}) |`,
+        ` | ${f(sbFig.heapMiB, 1)} / ${f(plainFig.heapMiB, 1)} (${ratio(sbFig.heapMiB, plainFig.heapMiB)})` +
+        ` | ${drag.moves} → ${sbMerges} |`,
     )
   }
   console.info(
     [
-      '| cards (records) | first shape, ms | interactive, ms | edit → DOM p50, ms | frames p50, p95, ms (n) | heap, MiB |',
-      '| --- | --- | --- | --- | --- | --- |',
+      '| cards (records) | first shape, ms | interactive, ms | edit → DOM p50, ms | edit → painted p50, ms | frames p50, p95, ms (n) | heap, MiB | drag: moves → merges |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- |',
       ...rows,
     ].join('\n'),
   )
@@ -527,7 +598,7 @@ test('profile: remote renames on the largest board', async ({ browser, server })
   }
   await profiled('remote-edit', async () => {
     const latencies = await remoteRenames(page, writer.doc, card0, 'Profiled rename', 30)
-    return `30 remote renames on ${cards} cards, p50 ${stats(latencies).p50.toFixed(1)} ms`
+    return `30 remote renames on ${cards} cards, p50 ${stats(latencies.dom).p50.toFixed(1)} ms`
   })
   await profiled('remote-drag', async () => {
     const card1 = held.find((r) => r.id === 'shape:card-1') as BoardRecord

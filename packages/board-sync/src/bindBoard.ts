@@ -3,6 +3,7 @@ import type { SerializedSchema, TLRecord, TLStore } from 'tldraw'
 import type * as Y from 'yjs'
 import { openBoardRecords, readBoardSchema } from './boardDoc.ts'
 import { prepareIncomingRecord } from './incomingRecord.ts'
+import { createRemoteChangeQueue, nextFrame, type ScheduleFrame } from './remoteChangeQueue.ts'
 import { compareSchemas } from './schemaCompat.ts'
 
 export interface BindBoardOptions {
@@ -24,6 +25,12 @@ export interface BindBoardOptions {
    * nor dropped as stale. Default: every record.
    */
   owns?: (record: TLRecord) => boolean
+  /**
+   * The next frame: remote changes reach the store in at most one merge per frame. Default: the
+   * next animation frame (a timer where a hidden tab has none). Null, and the default where there
+   * are no animation frames (Node): every remote change is applied as it arrives.
+   */
+  scheduleFrame?: ScheduleFrame | null
 }
 
 export interface BoardBinding {
@@ -50,7 +57,11 @@ function warnSkipped(record: unknown, error: Error) {
  * - Local document changes (`source: 'user'`, `scope: 'document'`) go to the doc in one transaction
  *   per store change, tagged with this binding's origin so they are not applied back.
  * - Remote doc changes enter the store through `mergeRemoteChanges`, so tldraw never sends them
- *   back and they stay out of the local undo stack.
+ *   back and they stay out of the local undo stack. Each store transaction costs O(board) in
+ *   tldraw, so there is at most one per frame: the first remote change after a quiet frame is
+ *   applied at once, those that arrive after it wait for the next frame, gathered per record id
+ *   (see remoteChangeQueue.ts). Queued changes are applied before `write` and on `dispose`; a
+ *   local write drops the queued changes to the records it writes (it supersedes them in the doc).
  * - A writer fills an empty doc with the store's initial document and page.
  * - The doc's `meta` map belongs to the server (it writes it with the first board of a session and
  *   refuses client writes to it): the binding only reads it. Records of an older schema are
@@ -63,6 +74,7 @@ export function bindBoard({
   onSkippedRecord = warnSkipped,
   onSchemaTooNew,
   owns = () => true,
+  scheduleFrame = nextFrame(),
 }: BindBoardOptions): BoardBinding {
   const origin = { binding: 'scaleboard-board-sync' }
   const records = openBoardRecords(doc)
@@ -125,14 +137,14 @@ export function bindBoard({
     }
   }
 
-  /** Ids written while local changes were flushed ahead of a remote change (see onRemoteChange). */
-  let flushedIds: Set<string> | null = null
+  /** Remote changes not yet in the store: the doc's latest value (or removal) per record id. */
+  const remote = createRemoteChangeQueue<SerializedSchema | null>(flushRemote, scheduleFrame)
 
   function writeToDoc(puts: TLRecord[], removals: string[]) {
-    if (flushedIds) {
-      for (const record of puts) flushedIds.add(record.id)
-      for (const id of removals) flushedIds.add(id)
-    }
+    // Written now, these win in the doc over any queued remote change to the same records
+    // (YKeyValue keeps the right-most entry), so the store must keep its own value for them too.
+    remote.drop(puts.map((record) => record.id))
+    remote.drop(removals)
     const written = puts
       .filter(owns)
       .map(inDocSchema)
@@ -193,41 +205,59 @@ export function bindBoard({
       const removals = Object.values(changes.removed)
         .filter(owns)
         .map((r) => r.id)
+      // This drops queued remote changes to the same records (see writeToDoc). The other queued
+      // changes wait for their frame: applying them here would change nothing for consistency,
+      // and a merge must not run where a listener may be called inside a store operation.
       writeToDoc(puts, removals)
     },
     { source: 'user', scope: 'document' },
   )
 
-  const onRemoteChange = (changes: Map<string, RemoteChange>, transaction: Y.Transaction) => {
-    if (transaction.origin === origin) return
-    // tldraw hands local changes to listeners one frame late. Write any still pending first:
-    // they are newer than this remote change for the records they touch, and written after it
-    // they win in the doc (YKeyValue keeps the right-most entry), so applying the remote value
-    // to those records would leave the store and the doc disagreeing.
-    const flushed = new Set<string>()
-    flushedIds = flushed
-    try {
-      store._flushHistory()
-    } finally {
-      flushedIds = null
-    }
-    const schema = checkDocSchema()
+  /** Applies the queued remote changes in one merge. */
+  function applyQueued(): Set<string> {
+    const queued = remote.take()
+    const applied = new Set<string>()
+    if (queued.size === 0) return applied
     const puts: TLRecord[] = []
     const removals: TLRecord['id'][] = []
-    for (const [key, change] of changes) {
-      if (flushed.has(key)) continue
+    for (const [key, change] of queued) {
       if (change.action === 'delete') {
         const held = store.get(key as TLRecord['id'])
         if (held && owns(held)) removals.push(held.id)
         continue
       }
-      const result = prepareIncomingRecord(store, key, change.newValue, schema)
+      const result = prepareIncomingRecord(store, key, change.value, change.schema)
       if (result.ok && !owns(result.record))
-        onSkippedRecord(change.newValue, new Error(`record ${key} belongs to another layer`))
+        onSkippedRecord(change.value, new Error(`record ${key} belongs to another layer`))
       else if (result.ok) puts.push(result.record)
-      else onSkippedRecord(change.newValue, result.error)
+      else onSkippedRecord(change.value, result.error)
     }
+    for (const record of puts) applied.add(record.id)
+    for (const id of removals) applied.add(id)
     if (puts.length > 0 || removals.length > 0) applyToStore(puts, removals)
+    return applied
+  }
+
+  /** Brings the store up to the doc: pending local changes are written, then the remote ones applied. */
+  function flushRemote(): Set<string> {
+    if (remote.size === 0) return new Set()
+    // tldraw hands local changes to listeners one frame late. Write any still pending first:
+    // they are newer than the queued remote changes for the records they touch (written after
+    // them, they win in the doc), so writing them drops those from the queue.
+    store._flushHistory()
+    return applyQueued()
+  }
+
+  const onRemoteChange = (changes: Map<string, RemoteChange>, transaction: Y.Transaction) => {
+    if (transaction.origin === origin) return
+    // The schema these values were written in, read now: the doc could be upgraded before the flush.
+    const schema = checkDocSchema()
+    for (const [key, change] of changes)
+      remote.add(
+        key,
+        change.action === 'delete' ? { action: 'delete' } : { action: 'put', value: change.newValue, schema },
+      )
+    remote.request()
   }
   records.on('change', onRemoteChange)
 
@@ -242,12 +272,25 @@ export function bindBoard({
       return schemaTooNew
     },
     write(records) {
-      if (canWrite() && records.length > 0) writeToDoc(records, [])
+      if (!canWrite() || records.length === 0) return
+      // The caller read these from the store before the queued remote changes were applied: for
+      // the records those changed, write what the store holds now (a removed one not at all).
+      const applied = flushRemote()
+      const current = records
+        .map((record) => (applied.has(record.id) ? store.get(record.id) : record))
+        .filter((record) => record !== undefined)
+      if (current.length > 0) writeToDoc(current, [])
     },
     dispose() {
-      stopListening()
+      // What the doc delivered while bound reaches the store; nothing is scheduled afterwards.
       records.off('change', onRemoteChange)
       meta.unobserve(onMetaChange)
+      try {
+        flushRemote()
+      } finally {
+        remote.cancel()
+        stopListening()
+      }
     },
   }
 }
