@@ -11,8 +11,12 @@ export type GuardVerdict =
   | { ok: true }
   | {
       ok: false
-      /** `limit-exceeded`: too big or too many; `change-refused`: a rule of the board was broken. */
-      kind: 'change-refused' | 'limit-exceeded'
+      /**
+       * `limit-exceeded`: too big or too many; `change-refused`: a rule of the board was broken;
+       * `missing-dependencies`: the update builds on changes the room has not received (not a
+       * broken rule: the room asks the client for what it lacks).
+       */
+      kind: 'change-refused' | 'limit-exceeded' | 'missing-dependencies'
       reason: string
     }
 
@@ -84,6 +88,9 @@ export class BoardGuard {
         if (type !== this.#array) foreignType ??= rootName(this.#scratch, type)
     }
     this.#scratch.on('afterTransaction', watchTypes)
+    // Parts already waiting came from a trusted source (another instance) and may be completed
+    // later; only what this update leaves waiting is its own.
+    const { pendingStructs, pendingDs } = this.#scratch.store
     try {
       Y.applyUpdate(this.#scratch, update, CHECKING)
     } catch (error) {
@@ -92,7 +99,13 @@ export class BoardGuard {
     } finally {
       this.#scratch.off('afterTransaction', watchTypes)
     }
-    const verdict = this.#judge(foreignType, writer)
+    const store = this.#scratch.store
+    const newlyPending =
+      (store.pendingStructs !== null && store.pendingStructs !== pendingStructs) ||
+      (store.pendingDs !== null && store.pendingDs !== pendingDs)
+    const verdict = newlyPending
+      ? refuse('missing-dependencies', 'the update depends on changes the server has not received')
+      : this.#judge(foreignType, writer)
     if (verdict.ok) this.#commit()
     else this.#reset(this.#currentState())
     return verdict
@@ -126,9 +139,6 @@ export class BoardGuard {
   }
 
   #judge(foreignType: string | null, writer: BoardWriter): GuardVerdict {
-    const store = this.#scratch.store
-    if (store.pendingStructs || store.pendingDs)
-      return refuse('change-refused', 'the update depends on changes the server has not received')
     if (foreignType !== null) return refuse('change-refused', `only the server writes "${foreignType}"`)
     if (this.#badEntry) return refuse('change-refused', this.#badEntry)
     if (this.#touched.size === 0) return { ok: true }
@@ -233,7 +243,10 @@ export class BoardGuard {
   }
 }
 
-function refuse(kind: 'change-refused' | 'limit-exceeded', reason: string): GuardVerdict {
+function refuse(
+  kind: 'change-refused' | 'limit-exceeded' | 'missing-dependencies',
+  reason: string,
+): GuardVerdict {
   return { ok: false, kind, reason }
 }
 

@@ -106,6 +106,38 @@ describe('Room across instances', () => {
     await cluster.close()
   })
 
+  it('logs an update another instance accepted and died before logging, once a client arrives', async () => {
+    const log = createMemoryLog()
+    const bus = createInProcessBus()
+    // Instance A accepts and publishes, but its appends never complete: it "dies" with them.
+    const dying = await Room.load({
+      docId: 'd',
+      log: { ...log, appendUpdates: () => new Promise<number>(() => {}) },
+      bus,
+    })
+    const survivor = await Room.load({ docId: 'd', log, bus, reconcileGraceMs: 20 })
+    const writer = new MemoryClient(dying, 'candidate', 'alice')
+    writer.doc.getText('t').insert(0, 'accepted by A')
+    // The writer reconnects to the survivor, which already holds its edit: it re-sends nothing.
+    const reconnected = new MemoryClient(survivor, 'candidate', 'alice')
+    expect(reconnected.doc.getText('t').toString()).toBe('accepted by A')
+    await survivor.reconcile()
+    const fresh = await Room.load({ docId: 'd', log })
+    expect(new MemoryClient(fresh).doc.getText('t').toString()).toBe('accepted by A')
+    expect((log.updates.get('d') ?? []).map((u) => u.author.role)).toEqual(['system'])
+    await fresh.close()
+    survivor.leave(reconnected.connection)
+    await survivor.close()
+  })
+
+  it('logs nothing twice when the instance that accepted an update logs it within the grace', async () => {
+    const cluster = await twoInstances()
+    cluster.onA.doc.getText('t').insert(0, 'A')
+    await Promise.all([cluster.rooms[1].reconcile(), cluster.rooms[0].flush()])
+    expect((cluster.log.updates.get('d') ?? []).map((u) => u.author.userId)).toEqual(['alice'])
+    await cluster.close()
+  })
+
   it('lets one instance at a time write the checkpoints of a room', async () => {
     const log = createMemoryLog()
     const saved: string[] = []

@@ -165,7 +165,7 @@ describe('Room limits', () => {
     await room.close()
   })
 
-  it('refuses an update that depends on changes it never received, and does not keep it', async () => {
+  it('drops an update that depends on changes it never received, and asks the client for them', async () => {
     const log = createMemoryLog()
     const room = await Room.load({ docId: 'd', log, ...quiet })
     const source = new Y.Doc()
@@ -173,12 +173,21 @@ describe('Room limits', () => {
     const sv = Y.encodeStateVector(source)
     source.getText('t').insert(3, 'two')
     const gapped = Y.encodeStateAsUpdate(source, sv)
-    const client = new MemoryClient(room, 'candidate')
-    client.send(encodeUpdate(gapped))
-    expect(client.closed?.code).toBe(SyncCloseCode.changeRefused)
+    // A client without the missing change: nothing is kept, nothing logged, the client stays.
+    const lacking = new MemoryClient(room, 'candidate', 'lacking')
+    lacking.send(encodeUpdate(gapped))
+    expect(lacking.closed).toBeNull()
     expect(room.doc.store.pendingStructs).toBeNull()
     await room.flush()
     expect(log.updates.get('d') ?? []).toHaveLength(0)
+    // A client that has it (it sent it to an instance that died): asked again, it sends it all.
+    const holder = new MemoryClient(room, 'candidate', 'holder')
+    Y.applyUpdate(holder.doc, Y.encodeStateAsUpdate(source, Y.encodeStateVector(holder.doc)), holder)
+    holder.send(encodeUpdate(gapped))
+    expect(holder.closed).toBeNull()
+    expect(room.doc.getText('t').toString()).toBe('onetwo')
+    await room.flush()
+    expect((log.updates.get('d') ?? []).length).toBeGreaterThan(0)
     await room.close()
   })
 

@@ -62,6 +62,14 @@ export interface RoomOptions {
   checkpointEveryBytes?: number
   /** Awareness client ids one connection may own. */
   maxClientIdsPerConnection?: number
+  /**
+   * With a bus: how long an update another instance accepted may stay out of the log before this
+   * room logs it itself (that instance died or cannot write), and how often it checks while it
+   * hears from the bus. The check also runs when a client joins (one may have come from a dead
+   * instance) and when the room closes.
+   */
+  reconcileGraceMs?: number
+  reconcileEveryMs?: number
   /** The room could not close earlier (unsaved edits) and now has nothing left to write. */
   onDrained?: () => void
   onError?: (error: unknown, context: string) => void
@@ -72,6 +80,8 @@ export interface RoomOptions {
 
 /** Origins of changes that must not be logged again. */
 const LOADED_FROM_LOG = Symbol('loaded-from-log')
+/** Who an update is logged as when this room logs what another instance accepted but never logged. */
+const RECOVERED = (docId: string): Author => ({ sessionId: docId, role: 'system', userId: null })
 const FROM_BUS = Symbol('from-bus')
 /** Caught up from the log by `resync`: logged already, by whichever instance accepted it. */
 const FROM_LOG_RESYNC = Symbol('from-log-resync')
@@ -113,6 +123,13 @@ type RoomState = 'ready' | 'closing' | 'closed'
  */
 export function isClientFault(error: unknown): boolean {
   return error instanceof MalformedMessageError || error instanceof ConnectionRefusal
+}
+
+/** A client's update needs changes the room has not received: dropped, and the client asked again. */
+class MissingDependencies extends Error {
+  constructor() {
+    super('the update depends on changes the server has not received')
+  }
 }
 
 /** Why a connection is closed, from the closed set of SyncCloseCode. */
@@ -159,6 +176,12 @@ export class Room {
   #guard: UpdateGuard | null = null
   #bus: RoomBusMembership | null = null
   #resyncing: Promise<void> | null = null
+  readonly #reconcileGraceMs: number
+  readonly #reconcileEveryMs: number
+  /** Updates came from the bus since the last reconciliation: other instances should have logged them. */
+  #heardFromBus = false
+  #reconciling: Promise<void> | null = null
+  #reconcileTimer: ReturnType<typeof setInterval> | null = null
   #state: RoomState = 'ready'
   #pending: Array<Omit<LoggedUpdate, 'seq'>> = []
   #open: OpenEntry | null = null
@@ -214,6 +237,12 @@ export class Room {
       }) ?? null
     // What other instances accepted and have not logged yet (or published while we loaded).
     room.#bus?.requestSync(Y.encodeStateVector(room.doc))
+    if (room.#bus) {
+      room.#reconcileTimer = setInterval(() => {
+        if (room.#heardFromBus) void room.reconcile()
+      }, room.#reconcileEveryMs)
+      room.#reconcileTimer.unref?.()
+    }
     if (rebuilt && lastSeq > 0) await room.#checkpoint()
     return room
   }
@@ -227,6 +256,8 @@ export class Room {
     this.#checkpointEvery = options.checkpointEvery ?? 500
     this.#checkpointEveryBytes = options.checkpointEveryBytes ?? 8 * 1024 * 1024
     this.#maxClientIds = options.maxClientIdsPerConnection ?? 4
+    this.#reconcileGraceMs = options.reconcileGraceMs ?? 2000
+    this.#reconcileEveryMs = options.reconcileEveryMs ?? 30_000
     this.#health = options.health
     this.#onDrained = options.onDrained
     this.#observer = options.observer
@@ -288,6 +319,8 @@ export class Room {
       syncRequests: createTokenBucket(this.#limits.connectionSyncRequests, now),
     })
     this.#send(connection, encodeSyncStep1(this.doc))
+    // A client arriving here may come from an instance that died with edits it had only published.
+    if (this.#heardFromBus) void this.reconcile()
     const others = [...this.awareness.getStates().keys()]
     if (others.length > 0) this.#send(connection, encodeAwareness(this.awareness, others))
   }
@@ -320,6 +353,10 @@ export class Room {
           message satisfies never
       }
     } catch (error) {
+      if (error instanceof MissingDependencies) {
+        this.#askForEverything(connection, state)
+        return
+      }
       const [code, reason] =
         error instanceof ConnectionRefusal
           ? [error.code, error.message]
@@ -331,6 +368,16 @@ export class Room {
       this.#observer?.frameRejected(code)
       this.#drop(connection, code, reason)
     }
+  }
+
+  /**
+   * A client's update built on changes this room never received (its instance died with them, or
+   * it sent out of order) was dropped: ask it, as at the start, for everything it holds beyond the
+   * room's state. Its answer carries the missing changes and the dropped update. Bounded like the
+   * client's own sync requests; a client that keeps doing it gets no more questions.
+   */
+  #askForEverything(connection: RoomConnection, state: ConnectionState): void {
+    if (state.syncRequests.take(1, this.#now())) this.#send(connection, encodeSyncStep1(this.doc))
   }
 
   #answerStep1(stateVector: Uint8Array): Uint8Array {
@@ -401,6 +448,8 @@ export class Room {
       this.#state = 'ready'
       return false
     }
+    if (this.#heardFromBus) await this.reconcile()
+    if (this.#reconcileTimer) clearInterval(this.#reconcileTimer)
     if (this.#lastSeq > this.#checkpointSeq) await this.#checkpoint()
     await this.#resyncing
     this.#bus?.leave()
@@ -434,6 +483,7 @@ export class Room {
       } catch (error) {
         throw new MalformedMessageError(`update could not be applied: ${(error as Error).message}`)
       }
+      if (!verdict.ok && verdict.kind === 'missing-dependencies') throw new MissingDependencies()
       if (!verdict.ok)
         throw new ConnectionRefusal(
           verdict.kind === 'limit-exceeded' ? SyncCloseCode.limitExceeded : SyncCloseCode.changeRefused,
@@ -457,10 +507,7 @@ export class Room {
       // was pending before came from another instance's log or bus, and its dependency is on the way.)
       store.pendingStructs = pendingBefore.structs
       store.pendingDs = pendingBefore.ds
-      throw new ConnectionRefusal(
-        SyncCloseCode.changeRefused,
-        'the update depends on changes the server has not received',
-      )
+      throw new MissingDependencies()
     }
     this.#observer?.updateAccepted()
   }
@@ -597,6 +644,7 @@ export class Room {
 
   #applyRemote(update: Uint8Array, origin: typeof FROM_BUS | typeof FROM_LOG_RESYNC): void {
     if (this.#state === 'closed') return
+    if (origin === FROM_BUS) this.#heardFromBus = true
     try {
       Y.applyUpdate(this.doc, update, origin)
     } catch (error) {
@@ -634,6 +682,61 @@ export class Room {
       this.#resyncing = null
     })
     return this.#resyncing
+  }
+
+  /**
+   * Logs what this room holds that the log still lacks after the grace period: updates another
+   * instance accepted and published but never logged (it died within its flush delay, or cannot
+   * write). Without this, such an update would exist only in memory, and every later change that
+   * builds on it would not replay from the log. Logging something twice is harmless (Yjs applies
+   * it once), so each instance that holds the room may do it.
+   */
+  reconcile(): Promise<void> {
+    this.#reconciling ??= this.#logWhatOthersDidNot().finally(() => {
+      this.#reconciling = null
+    })
+    return this.#reconciling
+  }
+
+  async #logWhatOthersDidNot(): Promise<void> {
+    if (!this.#bus || this.#isDestroyed()) return
+    this.#heardFromBus = false
+    try {
+      await this.flush()
+      if (!(await this.#unloggedPart())) return
+      // Give the instance that accepted it time to log it (it flushes every 50 ms).
+      await new Promise((resolve) => setTimeout(resolve, this.#reconcileGraceMs))
+      if (this.#isDestroyed()) return
+      await this.flush()
+      const missing = await this.#unloggedPart()
+      if (!missing || this.#isDestroyed()) return
+      this.#onError(
+        new Error(`${missing.byteLength} bytes accepted elsewhere were not logged`),
+        'logging what another instance accepted and never logged',
+      )
+      this.#pending.push({ at: this.#now(), author: RECOVERED(this.docId), update: missing })
+      this.#open = null
+      await this.flush()
+    } catch (error) {
+      this.#onError(error, 'could not compare the room with the log')
+    }
+  }
+
+  /** What this room holds beyond the log (as an update), or null when the log has it all. */
+  async #unloggedPart(): Promise<Uint8Array | null> {
+    const { checkpoint, updates } = await this.#log.loadLatest(this.docId)
+    if (this.#isDestroyed()) return null
+    const logged = new Y.Doc({ gc: true })
+    try {
+      Y.applyUpdate(logged, replay(checkpoint?.state ?? null, updates, 'lenient'))
+      const before = Y.snapshot(logged)
+      const beyond = Y.encodeStateAsUpdate(this.doc, Y.encodeStateVector(logged))
+      Y.applyUpdate(logged, beyond)
+      // The state vector and the delete set together: a lost deletion counts too.
+      return Y.equalSnapshots(before, Y.snapshot(logged)) ? null : beyond
+    } finally {
+      logged.destroy()
+    }
   }
 
   async #catchUpFromLog(): Promise<void> {

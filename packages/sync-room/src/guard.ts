@@ -3,7 +3,12 @@ import type { Author } from '@scaleboard/storage'
 /** Whether a client's document update may reach the room. */
 export type GuardVerdict =
   | { ok: true }
-  | { ok: false; kind: 'change-refused' | 'limit-exceeded'; reason: string }
+  /**
+   * `missing-dependencies`: the update builds on changes the room has not received (a client
+   * whose instance died with some of its edits, or one that sends out of order). Not a broken
+   * rule: the room drops the update and asks the client for everything it holds.
+   */
+  | { ok: false; kind: 'change-refused' | 'limit-exceeded' | 'missing-dependencies'; reason: string }
 
 /**
  * Judges client updates before the room applies them (a Yjs update cannot be taken back once
