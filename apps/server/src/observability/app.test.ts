@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningServer } from '../server.ts'
-import { startTestServer, TEST_ADMIN_TOKEN } from '../testing.ts'
+import {
+  connectClient,
+  createSession,
+  putCard,
+  startTestServer,
+  TEST_ADMIN_TOKEN,
+  waitFor,
+  waitForSync,
+} from '../testing.ts'
 
 /** The whole server as main.ts starts it (createApp included), with no metrics configured. */
 describe('observability in the real app', () => {
@@ -47,5 +55,40 @@ describe('observability in the real app', () => {
       expect(response.status, path).toBe(405)
       expect(response.headers.get('allow'), path).toBe('GET, HEAD')
     }
+  })
+})
+
+/** The same server with METRICS_TOKEN set: what a Prometheus scrape sees after real traffic. */
+describe('metrics of a running server', () => {
+  const METRICS_TOKEN = 'scrape-token-0123456789abcdef'
+  let server: RunningServer
+
+  beforeAll(async () => {
+    server = await startTestServer({ METRICS_TOKEN, INSTANCE_ID: 'metrics-test' })
+  })
+  afterAll(() => server.close())
+
+  const scrape = (authorization?: string) =>
+    fetch(`${server.url}/metrics`, { headers: authorization ? { authorization } : {} })
+
+  it('requires the token, then counts rooms, connections, accepted updates and appends', async () => {
+    expect((await scrape()).status).toBe(401)
+    expect((await scrape('Bearer wrong-token-0123456789')).status).toBe(401)
+
+    const session = await createSession(server.url)
+    const client = connectClient(server.url, session.id, session.token('candidate'))
+    await waitForSync(client.provider)
+    putCard(client.doc, 'shape:metrics-card', 'Counted')
+    await waitFor(() => server.rooms.connectionCounts.candidate === 1, 'the candidate to join')
+    let text = ''
+    for (let i = 0; i < 100 && !/scaleboard_logged_updates_total\{[^}]*\} [1-9]/.test(text); i++) {
+      text = await (await scrape(`Bearer ${METRICS_TOKEN}`)).text()
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
+    expect(text).toMatch(/scaleboard_rooms\{instance="metrics-test"\} 1/)
+    expect(text).toMatch(/scaleboard_connections\{[^}]*role="candidate"[^}]*\} 1/)
+    expect(text).toMatch(/scaleboard_updates_total\{instance="metrics-test"\} [1-9]/)
+    expect(text).toMatch(/scaleboard_log_append_seconds_count\{instance="metrics-test"\} [1-9]/)
+    client.provider.destroy()
   })
 })
