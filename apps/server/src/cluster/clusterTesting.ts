@@ -3,6 +3,8 @@
  * condition (messages cross real sockets, so tests wait for them rather than for a fixed time).
  */
 import { Redis } from 'ioredis'
+import { afterAll, beforeAll } from 'vitest'
+import { type RedisService, startRedis } from '../../../../test/services/redis.ts'
 import { createRedisCluster, type RedisCluster, type RedisClusterOptions } from './redisCluster.ts'
 import { roomChannel } from './redisKeys.ts'
 
@@ -79,4 +81,31 @@ export async function waitForSubscribers(raw: Redis, docId: string, count: numbe
     const reply = (await raw.pubsub('NUMSUB', roomChannel(docId))) as [string, number]
     return Number(reply[1]) === count
   }, `${count} subscribers on ${docId}`)
+}
+
+/** One instance of a test deployment: its cluster and what it reported. */
+export interface TestInstance {
+  cluster: RedisCluster
+  reports: Reports
+}
+
+/**
+ * A private Redis with two instances on it (`a`, `b`) and a raw client, for the tests of one
+ * describe block: started before them, stopped after. Read the fields inside the tests.
+ */
+export function twoInstancesOnRedis(options: Partial<RedisClusterOptions> = {}) {
+  const deployment = {} as { redis: RedisService; raw: Redis; a: TestInstance; b: TestInstance }
+  beforeAll(async () => {
+    deployment.redis = await startRedis()
+    deployment.raw = rawClient(deployment.redis.url)
+    deployment.a = await startInstance(deployment.redis.url, 'instance-a', options)
+    deployment.b = await startInstance(deployment.redis.url, 'instance-b', options)
+  })
+  afterAll(async () => {
+    await deployment.a?.cluster.close()
+    await deployment.b?.cluster.close()
+    deployment.raw?.disconnect()
+    await deployment.redis?.stop()
+  })
+  return deployment
 }

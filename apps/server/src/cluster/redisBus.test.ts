@@ -1,41 +1,28 @@
-import type { Redis } from 'ioredis'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { scaleoutSkipReason } from '../../../../test/services/postgres.ts'
-import { type RedisService, startRedis } from '../../../../test/services/redis.ts'
 import { BusMessageKind, encodeBusMessage } from './busMessage.ts'
-import { rawClient, recordingRoom, startInstance, waitFor, waitForSubscribers } from './clusterTesting.ts'
-import type { RedisCluster } from './redisCluster.ts'
+import {
+  recordingRoom,
+  startInstance,
+  twoInstancesOnRedis,
+  waitFor,
+  waitForSubscribers,
+} from './clusterTesting.ts'
 import { roomChannel } from './redisKeys.ts'
 
 const bytes = (...values: number[]) => new Uint8Array(values)
 
 describe.skipIf(scaleoutSkipReason() !== null)('the Redis room bus', () => {
-  let redis: RedisService
-  let raw: Redis
-  let a: RedisCluster
-  let b: RedisCluster
-
-  beforeAll(async () => {
-    redis = await startRedis()
-    raw = rawClient(redis.url)
-    a = (await startInstance(redis.url, 'instance-a')).cluster
-    b = (await startInstance(redis.url, 'instance-b')).cluster
-  })
-  afterAll(async () => {
-    await a?.close()
-    await b?.close()
-    raw?.disconnect()
-    await redis?.stop()
-  })
+  const deployment = twoInstancesOnRedis()
 
   it('carries updates, awareness and sync requests to the other instance, not back, not to other documents', async () => {
     const roomA = recordingRoom()
     const roomB = recordingRoom()
     const otherDocB = recordingRoom()
-    const memberA = a.bus.join('doc-1', roomA.handlers)
-    const memberB = b.bus.join('doc-1', roomB.handlers)
-    b.bus.join('doc-2', otherDocB.handlers)
-    await waitForSubscribers(raw, 'doc-1', 2)
+    const memberA = deployment.a.cluster.bus.join('doc-1', roomA.handlers)
+    const memberB = deployment.b.cluster.bus.join('doc-1', roomB.handlers)
+    deployment.b.cluster.bus.join('doc-2', otherDocB.handlers)
+    await waitForSubscribers(deployment.raw, 'doc-1', 2)
 
     memberA.publishUpdate(bytes(1, 2, 3))
     memberA.publishAwareness(bytes(4))
@@ -55,10 +42,10 @@ describe.skipIf(scaleoutSkipReason() !== null)('the Redis room bus', () => {
     const first = recordingRoom()
     const second = recordingRoom()
     const remote = recordingRoom()
-    const memberFirst = a.bus.join('doc-3', first.handlers)
-    a.bus.join('doc-3', second.handlers)
-    const memberRemote = b.bus.join('doc-3', remote.handlers)
-    await waitForSubscribers(raw, 'doc-3', 2)
+    const memberFirst = deployment.a.cluster.bus.join('doc-3', first.handlers)
+    deployment.a.cluster.bus.join('doc-3', second.handlers)
+    const memberRemote = deployment.b.cluster.bus.join('doc-3', remote.handlers)
+    await waitForSubscribers(deployment.raw, 'doc-3', 2)
 
     memberFirst.publishUpdate(bytes(1))
     expect(second.seen.updates).toEqual([[1]])
@@ -75,16 +62,16 @@ describe.skipIf(scaleoutSkipReason() !== null)('the Redis room bus', () => {
 
   it('sends a sync request made on joining once the document is subscribed, so the answer arrives', async () => {
     const holder = recordingRoom()
-    const holderMember = a.bus.join('doc-5', {
+    const holderMember = deployment.a.cluster.bus.join('doc-5', {
       ...holder.handlers,
       syncRequest(stateVector) {
         holder.handlers.syncRequest(stateVector)
         holderMember.publishUpdate(bytes(42))
       },
     })
-    await waitForSubscribers(raw, 'doc-5', 1)
+    await waitForSubscribers(deployment.raw, 'doc-5', 1)
     const joiner = recordingRoom()
-    b.bus.join('doc-5', joiner.handlers).requestSync(bytes(0))
+    deployment.b.cluster.bus.join('doc-5', joiner.handlers).requestSync(bytes(0))
     await waitFor(() => joiner.seen.updates.length === 1, 'the answer on B')
     expect(joiner.seen.updates).toEqual([[42]])
     expect(holder.seen.syncRequests).toEqual([[0]])
@@ -92,21 +79,21 @@ describe.skipIf(scaleoutSkipReason() !== null)('the Redis room bus', () => {
 
   it('stops listening to a document when its last membership leaves', async () => {
     const room = recordingRoom()
-    const one = a.bus.join('doc-4', room.handlers)
-    const two = a.bus.join('doc-4', recordingRoom().handlers)
-    await waitForSubscribers(raw, 'doc-4', 1)
+    const one = deployment.a.cluster.bus.join('doc-4', room.handlers)
+    const two = deployment.a.cluster.bus.join('doc-4', recordingRoom().handlers)
+    await waitForSubscribers(deployment.raw, 'doc-4', 1)
     one.leave()
     two.leave()
-    await waitForSubscribers(raw, 'doc-4', 0)
+    await waitForSubscribers(deployment.raw, 'doc-4', 0)
     // A membership that left publishes nothing and receives nothing.
     const listener = recordingRoom()
-    b.bus.join('doc-4', listener.handlers)
-    await waitForSubscribers(raw, 'doc-4', 1)
+    deployment.b.cluster.bus.join('doc-4', listener.handlers)
+    await waitForSubscribers(deployment.raw, 'doc-4', 1)
     one.publishUpdate(bytes(9))
     one.requestSync(bytes(9))
     // Had A published, Redis would have passed it on before answering A's next command.
-    await a.ping()
-    await raw.publish(roomChannel('doc-4'), frame('stranger', 1, 1, bytes(8)))
+    await deployment.a.cluster.ping()
+    await deployment.raw.publish(roomChannel('doc-4'), frame('stranger', 1, 1, bytes(8)))
     await waitFor(() => listener.seen.updates.length === 1, 'the stranger on B')
     expect(listener.seen.updates).toEqual([[8]])
     expect(room.seen.updates).toEqual([])
@@ -114,34 +101,34 @@ describe.skipIf(scaleoutSkipReason() !== null)('the Redis room bus', () => {
 
   it('tells the room to resync when a sender’s sequence jumps, or when a sender marks a loss', async () => {
     const room = recordingRoom()
-    a.bus.join('doc-gap', room.handlers)
-    await waitForSubscribers(raw, 'doc-gap', 1)
+    deployment.a.cluster.bus.join('doc-gap', room.handlers)
+    await waitForSubscribers(deployment.raw, 'doc-gap', 1)
     const channel = roomChannel('doc-gap')
 
-    await raw.publish(channel, frame('stranger', 1, 1, bytes(1)))
-    await raw.publish(channel, frame('stranger', 1, 2, bytes(2)))
+    await deployment.raw.publish(channel, frame('stranger', 1, 1, bytes(1)))
+    await deployment.raw.publish(channel, frame('stranger', 1, 2, bytes(2)))
     await waitFor(() => room.seen.updates.length === 2, 'two updates in order')
     // Absence can only be waited for: well past the resync debounce (50 ms).
     await new Promise((resolve) => setTimeout(resolve, 300))
     expect(room.seen.resyncs).toBe(0)
 
-    await raw.publish(channel, frame('stranger', 1, 4, bytes(4)))
+    await deployment.raw.publish(channel, frame('stranger', 1, 4, bytes(4)))
     await waitFor(() => room.seen.resyncs === 1, 'a resync after the gap')
     expect(room.seen.updates).toEqual([[1], [2], [4]])
 
-    await raw.publish(channel, frame('stranger', 1, 5, new Uint8Array(0), BusMessageKind.mark))
+    await deployment.raw.publish(channel, frame('stranger', 1, 5, new Uint8Array(0), BusMessageKind.mark))
     await waitFor(() => room.seen.resyncs === 2, 'a resync after the mark')
     expect(room.seen.updates).toHaveLength(3)
   })
 
   it('drops malformed frames and reports them', async () => {
-    const reported = await startInstance(redis.url, 'instance-c')
+    const reported = await startInstance(deployment.redis.url, 'instance-c')
     try {
       const room = recordingRoom()
       reported.cluster.bus.join('doc-junk', room.handlers)
-      await waitForSubscribers(raw, 'doc-junk', 1)
-      await raw.publish(roomChannel('doc-junk'), 'definitely not a frame')
-      await raw.publish(roomChannel('doc-junk'), frame('stranger', 1, 1, bytes(3)))
+      await waitForSubscribers(deployment.raw, 'doc-junk', 1)
+      await deployment.raw.publish(roomChannel('doc-junk'), 'definitely not a frame')
+      await deployment.raw.publish(roomChannel('doc-junk'), frame('stranger', 1, 1, bytes(3)))
       await waitFor(() => room.seen.updates.length === 1, 'the valid update')
       expect(reported.reports.errors.map((e) => e.context)).toEqual([
         'dropping a malformed message on room doc-junk',

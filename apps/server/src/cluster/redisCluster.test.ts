@@ -1,41 +1,24 @@
-import type { Redis } from 'ioredis'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { scaleoutSkipReason } from '../../../../test/services/postgres.ts'
-import { type RedisService, startRedis } from '../../../../test/services/redis.ts'
+import { startRedis } from '../../../../test/services/redis.ts'
 import {
-  type Reports,
   rawClient,
   recordingRoom,
   startInstance,
+  twoInstancesOnRedis,
   waitFor,
   waitForSubscribers,
 } from './clusterTesting.ts'
-import { createRedisCluster, type RedisCluster } from './redisCluster.ts'
+import { createRedisCluster } from './redisCluster.ts'
 
 const bytes = (...values: number[]) => new Uint8Array(values)
 
 describe.skipIf(scaleoutSkipReason() !== null)('the Redis cluster through outages', () => {
-  let redis: RedisService
-  let raw: Redis
-  let a: { cluster: RedisCluster; reports: Reports }
-  let b: { cluster: RedisCluster; reports: Reports }
-
-  beforeAll(async () => {
-    redis = await startRedis()
-    raw = rawClient(redis.url)
-    a = await startInstance(redis.url, 'instance-a')
-    b = await startInstance(redis.url, 'instance-b')
-  })
-  afterAll(async () => {
-    await a?.cluster.close()
-    await b?.cluster.close()
-    raw?.disconnect()
-    await redis?.stop()
-  })
+  const deployment = twoInstancesOnRedis()
 
   it('answers ping while Redis is up', async () => {
-    expect(a.cluster.status).toBe('ready')
-    await expect(a.cluster.ping()).resolves.toBeUndefined()
+    expect(deployment.a.cluster.status).toBe('ready')
+    await expect(deployment.a.cluster.ping()).resolves.toBeUndefined()
   })
 
   it('keeps rooms working while Redis is down, then resyncs every membership and carries traffic again', async () => {
@@ -43,71 +26,80 @@ describe.skipIf(scaleoutSkipReason() !== null)('the Redis cluster through outage
     const roomA2 = recordingRoom()
     const roomB1 = recordingRoom()
     const roomB2 = recordingRoom()
-    const memberA1 = a.cluster.bus.join('doc-1', roomA1.handlers)
-    const memberA2 = a.cluster.bus.join('doc-2', roomA2.handlers)
-    b.cluster.bus.join('doc-1', roomB1.handlers)
-    b.cluster.bus.join('doc-2', roomB2.handlers)
-    await waitForSubscribers(raw, 'doc-1', 2)
-    await waitForSubscribers(raw, 'doc-2', 2)
-    const statusesBefore = a.reports.statuses.length
+    const memberA1 = deployment.a.cluster.bus.join('doc-1', roomA1.handlers)
+    const memberA2 = deployment.a.cluster.bus.join('doc-2', roomA2.handlers)
+    deployment.b.cluster.bus.join('doc-1', roomB1.handlers)
+    deployment.b.cluster.bus.join('doc-2', roomB2.handlers)
+    await waitForSubscribers(deployment.raw, 'doc-1', 2)
+    await waitForSubscribers(deployment.raw, 'doc-2', 2)
+    const statusesBefore = deployment.a.reports.statuses.length
 
-    await redis.kill()
-    await waitFor(() => a.cluster.status === 'down' && b.cluster.status === 'down', 'both instances down')
-    expect(a.reports.statuses.slice(statusesBefore)).toEqual(['down'])
+    await deployment.redis.kill()
+    await waitFor(
+      () => deployment.a.cluster.status === 'down' && deployment.b.cluster.status === 'down',
+      'both instances down',
+    )
+    expect(deployment.a.reports.statuses.slice(statusesBefore)).toEqual(['down'])
 
     // Nothing throws into the room, nothing waits for Redis.
     memberA1.publishUpdate(bytes(1))
     memberA1.publishAwareness(bytes(2))
     memberA1.requestSync(bytes(3))
     expect(await memberA1.checkpointLease()).toBe(false)
-    await expect(a.cluster.ping()).rejects.toThrow()
+    await expect(deployment.a.cluster.ping()).rejects.toThrow()
     // Tickets fall back to the instance's memory.
-    const { ticket } = await a.cluster.tickets.issue({ sessionId: 'session-1', role: 'candidate' })
-    expect(await a.cluster.tickets.redeem(ticket)).toEqual({ sessionId: 'session-1', role: 'candidate' })
-    expect(await a.cluster.tickets.redeem(ticket)).toBeNull()
+    const { ticket } = await deployment.a.cluster.tickets.issue({ sessionId: 'session-1', role: 'candidate' })
+    expect(await deployment.a.cluster.tickets.redeem(ticket)).toEqual({
+      sessionId: 'session-1',
+      role: 'candidate',
+    })
+    expect(await deployment.a.cluster.tickets.redeem(ticket)).toBeNull()
     // A local membership of the same document still hears it at once.
     const localA1 = recordingRoom()
-    a.cluster.bus.join('doc-1', localA1.handlers)
+    deployment.a.cluster.bus.join('doc-1', localA1.handlers)
     memberA1.publishUpdate(bytes(4))
     expect(localA1.seen.updates).toEqual([[4]])
     expect(roomB1.seen.updates).toEqual([])
 
-    await redis.restart()
-    await waitFor(() => a.cluster.status === 'ready' && b.cluster.status === 'ready', 'both instances ready')
+    await deployment.redis.restart()
+    await waitFor(
+      () => deployment.a.cluster.status === 'ready' && deployment.b.cluster.status === 'ready',
+      'both instances ready',
+    )
     await waitFor(
       () => [roomA1, roomA2, roomB1, roomB2, localA1].every((room) => room.seen.resyncs >= 1),
       'every membership resynced',
     )
-    expect(a.reports.statuses.slice(statusesBefore)).toEqual(['down', 'ready'])
+    expect(deployment.a.reports.statuses.slice(statusesBefore)).toEqual(['down', 'ready'])
 
     memberA2.publishUpdate(bytes(5))
     await waitFor(() => roomB2.seen.updates.length === 1, 'traffic after the restart')
     expect(roomB2.seen.updates).toEqual([[5]])
     const events: string[] = []
-    b.cluster.channel.subscribe((event) => events.push(event.type))
-    a.cluster.channel.publish({ type: 'session-deleted', sessionId: 'session-1' })
+    deployment.b.cluster.channel.subscribe((event) => events.push(event.type))
+    deployment.a.cluster.channel.publish({ type: 'session-deleted', sessionId: 'session-1' })
     await waitFor(() => events.length === 1, 'a session event after the restart')
-    await expect(a.cluster.ping()).resolves.toBeUndefined()
+    await expect(deployment.a.cluster.ping()).resolves.toBeUndefined()
     expect(await memberA2.checkpointLease()).toBe(true)
   })
 
   it('announces messages it failed to publish, so the others resync', async () => {
     const roomA = recordingRoom()
     const roomB = recordingRoom()
-    const memberA = a.cluster.bus.join('doc-3', roomA.handlers)
-    b.cluster.bus.join('doc-3', roomB.handlers)
-    await waitForSubscribers(raw, 'doc-3', 2)
+    const memberA = deployment.a.cluster.bus.join('doc-3', roomA.handlers)
+    deployment.b.cluster.bus.join('doc-3', roomB.handlers)
+    await waitForSubscribers(deployment.raw, 'doc-3', 2)
     memberA.publishUpdate(bytes(1))
     await waitFor(() => roomB.seen.updates.length === 1, 'the first update')
     const resyncsBefore = roomB.seen.resyncs
 
     // Only A's publisher connection drops: B's subscriber sees no outage of its own.
-    const killed = await raw.call('CLIENT', 'KILL', 'TYPE', 'normal', 'SKIPME', 'yes')
+    const killed = await deployment.raw.call('CLIENT', 'KILL', 'TYPE', 'normal', 'SKIPME', 'yes')
     expect(Number(killed)).toBeGreaterThan(0)
     memberA.publishUpdate(bytes(2))
     await waitFor(() => roomB.seen.resyncs > resyncsBefore, 'a resync on B')
     expect(roomB.seen.updates).toEqual([[1]])
-    await waitFor(() => a.cluster.status === 'ready', 'A ready again')
+    await waitFor(() => deployment.a.cluster.status === 'ready', 'A ready again')
     memberA.publishUpdate(bytes(3))
     await waitFor(() => roomB.seen.updates.length === 2, 'the next update')
   })
