@@ -114,6 +114,60 @@ function installProbes() {
     }
   })
   observer.observe(document, { childList: true, subtree: true })
+  // the opening timeline: long tasks, and every sync socket's open and messages (size, handler time)
+  const timeline = {
+    longTasks: [] as { start: number; ms: number }[],
+    sockets: [] as {
+      url: string
+      created: number
+      open: number
+      messages: { at: number; bytes: number; handlerMs: number }[]
+    }[],
+  }
+  ;(window as unknown as { __benchTimeline: typeof timeline }).__benchTimeline = timeline
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) timeline.longTasks.push({ start: e.startTime, ms: e.duration })
+    }).observe({ type: 'longtask', buffered: true })
+  } catch {}
+  const NativeSocket = window.WebSocket
+  class TimedSocket extends NativeSocket {
+    #entry: (typeof timeline.sockets)[number]
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols)
+      this.#entry = {
+        url: String(url)
+          .replace(/ticket=[^&]*/, 'ticket=…')
+          .replace(/^wss?:\/\/[^/]+/, ''),
+        created: performance.now(),
+        open: -1,
+        messages: [],
+      }
+      timeline.sockets.push(this.#entry)
+      this.addEventListener('open', () => {
+        this.#entry.open = performance.now()
+      })
+    }
+    override set onmessage(handler: ((event: MessageEvent) => void) | null) {
+      const entry = () => this.#entry
+      super.onmessage = handler
+        ? (event: MessageEvent) => {
+            const at = performance.now()
+            handler(event)
+            const data = event.data as ArrayBuffer | string
+            entry().messages.push({
+              at,
+              bytes: typeof data === 'string' ? data.length : data.byteLength,
+              handlerMs: performance.now() - at,
+            })
+          }
+        : null
+    }
+    override get onmessage() {
+      return super.onmessage
+    }
+  }
+  window.WebSocket = TimedSocket
   const tick = (t: number) => {
     if (bench.recording) bench.frames.push(t)
     bench.inFrame = true
@@ -609,4 +663,148 @@ test('profile: remote renames on the largest board', async ({ browser, server })
   })
   await context.close()
   writer.provider.destroy()
+})
+
+interface OpenTimeline {
+  navigation: { responseEnd: number; domContentLoaded: number; load: number }
+  resources: { path: string; type: string; start: number; end: number; kB: number }[]
+  marks: { name: string; at: number }[]
+  longTasks: { start: number; ms: number }[]
+  sockets: {
+    url: string
+    created: number
+    open: number
+    messages: { at: number; bytes: number; handlerMs: number }[]
+  }[]
+}
+
+/** What the page knows of its own opening, all in ms from navigation start. */
+function readTimeline(page: Page): Promise<OpenTimeline> {
+  return page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined
+    const timeline = (
+      window as unknown as { __benchTimeline: Omit<OpenTimeline, 'navigation' | 'resources'> }
+    ).__benchTimeline
+    return {
+      navigation: {
+        responseEnd: nav?.responseEnd ?? -1,
+        domContentLoaded: nav?.domContentLoadedEventEnd ?? -1,
+        load: nav?.loadEventEnd ?? -1,
+      },
+      resources: (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((r) => ({
+        path: new URL(r.name).pathname,
+        type: r.initiatorType,
+        start: r.startTime,
+        end: r.responseEnd,
+        kB: r.encodedBodySize / 1024,
+      })),
+      marks: performance.getEntriesByType('mark').map((m) => ({ name: m.name, at: m.startTime })),
+      longTasks: timeline.longTasks,
+      sockets: timeline.sockets,
+    }
+  })
+}
+
+function printTimeline(
+  label: string,
+  open: { firstShapeMs: number; interactiveMs: number },
+  t: OpenTimeline,
+) {
+  const lines: [number, string][] = [
+    [t.navigation.responseEnd, 'HTML received'],
+    [t.navigation.domContentLoaded, 'DOMContentLoaded'],
+    [open.firstShapeMs, 'FIRST CARD in the DOM'],
+    [open.interactiveMs, 'INTERACTIVE (a click selected card 0)'],
+  ]
+  for (const r of t.resources)
+    lines.push([r.start, `${r.type} ${r.path} (${f(r.kB, 1)} kB) → ${f(r.end)} (${f(r.end - r.start)} ms)`])
+  for (const m of t.marks) lines.push([m.at, `mark ${m.name}`])
+  for (const s of t.sockets) {
+    lines.push([s.created, `socket ${s.url} created`])
+    if (s.open >= 0) lines.push([s.open, `socket ${s.url.split('?')[0]} open`])
+    for (const m of s.messages.filter((m) => m.bytes > 1024 || m.handlerMs > 5))
+      lines.push([
+        m.at,
+        `socket ${s.url.split('?')[0]} message ${f(m.bytes / 1024, 1)} kB, handler ${f(m.handlerMs, 1)} ms`,
+      ])
+    lines.push([s.created, `socket ${s.url.split('?')[0]}: ${s.messages.length} messages before interactive`])
+  }
+  for (const task of t.longTasks)
+    if (task.start < open.interactiveMs)
+      lines.push([task.start, `long task ${f(task.ms)} ms → ${f(task.start + task.ms)}`])
+  lines.sort((a, b) => a[0] - b[0])
+  console.info(`${label}\n${lines.map(([at, what]) => `  ${f(at).padStart(6)} ms  ${what}`).join('\n')}`)
+}
+
+/**
+ * Opening only: BIGBOARD_OPEN_RUNS (default 3) opens of each page per size, alternating, with the
+ * timeline of each (resources, sockets and their messages, long tasks, marks). BIGBOARD_OPEN_PROFILE=1
+ * also records a CPU profile of one more Scaleboard open of the largest board (slower: not a figure).
+ *
+ *   BIGBOARD_SIZES=2000 WEB_DIST_DIR=/tmp/open-dist pnpm exec playwright test --config bench/playwright.config.ts big-board -g opening
+ */
+test('opening: Scaleboard against plain tldraw, per board size', async ({ browser, server }) => {
+  test.setTimeout(1_200_000)
+  const runs = Number(process.env.BIGBOARD_OPEN_RUNS ?? 3)
+  const rows: string[] = []
+  for (const cards of SIZES) {
+    // the writer stays connected, as in the figures: the room is loaded on the server
+    const { session, writer, held } = await seedBoard(server.url, cards)
+    const shapes = held.filter((r) => r.typeName === 'shape').length
+    for (let run = 1; run <= runs; run++) {
+      const sb = await newPage(browser)
+      await sb.page.goto(session.links.candidate)
+      const sbOpen = await openTimes(sb.page, 'scaleboard')
+      printTimeline(`[${cards} cards, run ${run}] Scaleboard`, sbOpen, await readTimeline(sb.page))
+      expect(await sb.page.evaluate(() => window.__scaleboardEditor?.getCurrentPageShapes().length)).toBe(
+        shapes,
+      )
+      await sb.context.close()
+
+      const plain = await openPlain(browser, held)
+      const plainOpen = await openTimes(plain.page, 'plain')
+      printTimeline(`[${cards} cards, run ${run}] plain tldraw`, plainOpen, await readTimeline(plain.page))
+      await plain.context.close()
+      rows.push(
+        `| ${cards} (${held.length}) | ${run} | ${f(sbOpen.firstShapeMs)} / ${f(plainOpen.firstShapeMs)} (${ratio(sbOpen.firstShapeMs, plainOpen.firstShapeMs)})` +
+          ` | ${f(sbOpen.interactiveMs)} / ${f(plainOpen.interactiveMs)} (${ratio(sbOpen.interactiveMs, plainOpen.interactiveMs)}) |`,
+      )
+    }
+    if (process.env.BIGBOARD_OPEN_PROFILE === '1' && cards === Math.max(...SIZES)) {
+      const sb = await newPage(browser)
+      const cdp = await sb.context.newCDPSession(sb.page)
+      await cdp.send('Profiler.enable')
+      await cdp.send('Profiler.setSamplingInterval', { interval: 100 })
+      await cdp.send('Profiler.start')
+      await sb.page.goto(session.links.candidate)
+      const open = await openTimes(sb.page, 'scaleboard')
+      const { profile } = await cdp.send('Profiler.stop')
+      const file = `/tmp/bigboard-${cards}-open.cpuprofile`
+      writeFileSync(file, JSON.stringify(profile))
+      const { self, inclusive, total, idle } = summarise(profile as never)
+      const top = (m: Map<string, number>, n: number) =>
+        [...m]
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, n)
+          .map(
+            ([l, ms]) =>
+              `  ${ms.toFixed(1).padStart(8)} ms ${((100 * ms) / total).toFixed(1).padStart(5)}%  ${l}`,
+          )
+          .join('\n')
+      console.info(
+        `${file}: open with the profiler on, first card ${f(open.firstShapeMs)} ms, interactive ${f(open.interactiveMs)} ms; busy ${total.toFixed(0)} ms, idle ${idle.toFixed(0)} ms`,
+      )
+      console.info(`self time, top 25:\n${top(self, 25)}`)
+      console.info(`inclusive time, top 60:\n${top(inclusive, 60)}`)
+      await sb.context.close()
+    }
+    writer.provider.destroy()
+  }
+  console.info(
+    [
+      '| cards (records) | run | first shape, ms | interactive, ms |',
+      '| --- | --- | --- | --- |',
+      ...rows,
+    ].join('\n'),
+  )
 })

@@ -21,13 +21,41 @@ export type AccessState =
   /** Anything else (server down, network): worth a retry. */
   | { status: 'error'; message: string }
 
+/** Access checks started before the page rendered, by session and token; each is used once. */
+const early = new Map<string, Promise<SessionAccess>>()
+const earlyKey = (sessionId: string, token: string) => `${sessionId} ${token}`
+
+/**
+ * Starts the access check now, before the page that needs it has rendered (see BoardPage.tsx:
+ * React holds the page back for a while after its loading screen). The next `useSessionAccess`
+ * for the same link takes this answer instead of asking again; a retry asks again.
+ */
+export function prefetchSessionAccess(sessionId: string, token: string): Promise<SessionAccess> {
+  const key = earlyKey(sessionId, token)
+  let access = early.get(key)
+  if (!access) {
+    access = getSessionAccess(sessionId, token)
+    // a refusal is the page's to show once it renders, not an unhandled rejection now
+    access.catch(() => {})
+    early.set(key, access)
+  }
+  return access
+}
+
+function takeSessionAccess(sessionId: string, token: string): Promise<SessionAccess> {
+  const key = earlyKey(sessionId, token)
+  const access = early.get(key)
+  early.delete(key)
+  return access ?? getSessionAccess(sessionId, token)
+}
+
 /** Asks the server what this link opens (GET /api/sessions/:id/access with the role token). */
 export function useSessionAccess(
   sessionId: string,
   token: string,
   { asOrganiser = false }: { asOrganiser?: boolean } = {},
 ): { state: AccessState; retry: () => void } {
-  const { state, retry } = useRequest(() => getSessionAccess(sessionId, token), `${sessionId} ${token}`)
+  const { state, retry } = useRequest(() => takeSessionAccess(sessionId, token), earlyKey(sessionId, token))
   return { state: toAccessState(state, asOrganiser), retry }
 }
 
