@@ -15,12 +15,27 @@ const ReplayPage = lazy(() => import('./replay/ReplayPage.tsx').then((m) => ({ d
 // A replay opens with its board's link token, kept the same way.
 const route = claimLinkToken(parseRoute(window.location), window)
 
+// A board link renders once its page chunk (a few kB) is in, rather than through "Loading
+// Scaleboard…": React reveals a page that replaces a Suspense fallback no sooner than 300 ms after
+// the fallback appeared, and the board page starts the link check as soon as it is evaluated.
+let boardPage: typeof import('./board/BoardPage.tsx') | null = null
+const boardPageLoad =
+  route.page === 'board'
+    ? import('./board/BoardPage.tsx').then((module) => {
+        boardPage = module
+      })
+    : null
+
 function App() {
   switch (route.page) {
     case 'home':
       return <HomePage />
     case 'board':
-      return <BoardPage sessionId={route.sessionId} token={route.token} />
+      return boardPage ? (
+        <boardPage.BoardPage sessionId={route.sessionId} token={route.token} />
+      ) : (
+        <BoardPage sessionId={route.sessionId} token={route.token} />
+      )
     case 'replay':
       return <ReplayPage sessionId={route.sessionId} token={route.token} />
     case 'malformed-link':
@@ -51,12 +66,16 @@ function PageLoading() {
 
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root element')
-createRoot(root).render(
-  <StrictMode>
-    <AppErrorBoundary>
-      <Suspense fallback={<PageLoading />}>
-        <App />
-      </Suspense>
-    </AppErrorBoundary>
-  </StrictMode>,
-)
+const render = () =>
+  createRoot(root).render(
+    <StrictMode>
+      <AppErrorBoundary>
+        <Suspense fallback={<PageLoading />}>
+          <App />
+        </Suspense>
+      </AppErrorBoundary>
+    </StrictMode>,
+  )
+// A chunk that fails to load is loaded again by the lazy page, whose failure the boundary shows.
+if (boardPageLoad) boardPageLoad.then(render, render)
+else render()
