@@ -257,7 +257,9 @@ export class Room {
     this.#checkpointEveryBytes = options.checkpointEveryBytes ?? 8 * 1024 * 1024
     this.#maxClientIds = options.maxClientIdsPerConnection ?? 4
     this.#reconcileGraceMs = options.reconcileGraceMs ?? 2000
-    this.#reconcileEveryMs = options.reconcileEveryMs ?? 30_000
+    // Rare: a client arriving from a dead instance triggers the check at once, and so does the
+    // room's unload; this only catches edits whose every holder went away, at O(board) per check.
+    this.#reconcileEveryMs = options.reconcileEveryMs ?? 5 * 60_000
     this.#health = options.health
     this.#onDrained = options.onDrained
     this.#observer = options.observer
