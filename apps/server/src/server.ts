@@ -248,9 +248,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         await new Promise<void>((resolve) => server.close(() => resolve()))
         const unsaved = await rooms.closeAll()
         for (const { docId, unsavedUpdates } of unsaved)
-          console.error(
-            `[server] ${unsavedUpdates} edits of board ${docId} could not be saved before stopping`,
-          )
+          logger.error({ docId, unsavedUpdates }, 'edits of a board could not be saved before stopping')
         fanout.close()
         await cluster?.close()
         await storage.close()

@@ -167,7 +167,7 @@ export class Room {
   readonly #maxClientIds: number
   readonly #health: LogHealthReporter | undefined
   readonly #onDrained: (() => void) | undefined
-  #onError: (error: unknown, context: string) => void
+  readonly #onError: (error: unknown, context: string) => void
   readonly #observer: RoomObserver | undefined
   readonly #now: () => number
   readonly #roomBytes: TokenBucket
@@ -264,20 +264,16 @@ export class Room {
     this.#onDrained = options.onDrained
     this.#observer = options.observer
     this.#now = options.now ?? Date.now
-    this.#onError =
+    const report =
       options.onError ??
       ((error, context) =>
         // A client's bad frame is routine; only our own failures deserve a stack trace.
         isClientFault(error)
           ? console.warn(`[room ${this.docId}] ${context}`)
           : console.error(`[room ${this.docId}] ${context}`, error))
-    if (this.#observer) {
-      const report = this.#onError
-      const observer = this.#observer
-      this.#onError = (error, context) => {
-        if (!isClientFault(error)) observer.failed(context)
-        report(error, context)
-      }
+    this.#onError = (error, context) => {
+      if (!isClientFault(error)) this.#observer?.failed(context)
+      report(error, context)
     }
     this.#roomBytes = createTokenBucket(this.#limits.roomUpdateBytes, this.#now())
     this.doc = new Y.Doc({ gc: true })
